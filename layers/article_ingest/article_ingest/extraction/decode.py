@@ -1,0 +1,124 @@
+"""Stage 1: bytes -> text. Decompression, binary sniffing and charset detection."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.models import ExtractionLimits
+
+GZIP_MAGIC = b"\x1f\x8b"
+# Only the head of a document is searched for <meta charset>: it must sit in the first 1024 bytes
+# by the HTML spec; browsers look a little further.
+META_SNIFF_BYTES = 4096
+# A document with more than this share of control bytes in its head is binary, not text.
+MAX_CONTROL_RATIO = 0.10
+BINARY_SNIFF_BYTES = 8192
+# Magic numbers of common non-text formats users drop by mistake.
+BINARY_SIGNATURES = (
+    b"%PDF-",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"RIFF",
+    b"\x7fELF",
+    b"OggS",
+    b"ID3",
+)
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.\-]+)", re.I)
+CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedDocument:
+    """The document as text, with the charset that decoded it."""
+
+    text: str
+    encoding: str
+
+
+def decompress(data: bytes, *, content_encoding: str | None, limits: ExtractionLimits) -> bytes:
+    """Inflate gzip input (by magic number or Content-Encoding), capped at the byte limit."""
+    is_gzip = data[:2] == GZIP_MAGIC or (content_encoding or "").lower().strip() == "gzip"
+    if not is_gzip:
+        return data
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        # max_length bounds memory: a gzip bomb stops at the limit instead of filling RAM.
+        out = inflater.decompress(data, limits.max_bytes + 1)
+    except zlib.error as exc:
+        raise RejectedDocumentError(RejectionReason.UNDECODABLE, f"bad gzip data: {exc}") from exc
+    if len(out) > limits.max_bytes:
+        raise RejectedDocumentError(
+            RejectionReason.TOO_LARGE, f"decompresses to more than {limits.max_bytes} bytes"
+        )
+    return out
+
+
+def check_size(data: bytes, limits: ExtractionLimits) -> None:
+    """Reject empty and oversized inputs before any parsing."""
+    if not data.strip():
+        raise RejectedDocumentError(RejectionReason.EMPTY, "no content")
+    if len(data) > limits.max_bytes:
+        raise RejectedDocumentError(RejectionReason.TOO_LARGE, f"{len(data)} bytes > {limits.max_bytes}")
+
+
+def sniff_binary(data: bytes) -> None:
+    """Reject formats that are not text, by magic number or by a high share of control bytes."""
+    head = data[:BINARY_SNIFF_BYTES]
+    if head.startswith((*BINARY_SIGNATURES, GZIP_MAGIC)):
+        raise RejectedDocumentError(RejectionReason.BINARY, "binary file signature")
+    if any(head.startswith(bom) for bom, _ in BOMS[1:]):
+        return  # UTF-16/32 text is full of NUL bytes by design
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    if controls / max(len(head), 1) > MAX_CONTROL_RATIO:
+        raise RejectedDocumentError(RejectionReason.BINARY, "mostly control bytes")
+
+
+def declared_charset(data: bytes, content_type: str | None) -> str | None:
+    """The charset the bytes declare: BOM, then <meta charset>, then the Content-Type header."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    match = META_CHARSET.search(data[:META_SNIFF_BYTES])
+    if match:
+        return match.group(1).decode("ascii", "replace")
+    if content_type:
+        header = CONTENT_TYPE_CHARSET.search(content_type)
+        if header:
+            return header.group(1)
+    return None
+
+
+def decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
+    """Decode with the declared charset, falling back to detection when it is absent or wrong."""
+    charset = declared_charset(data, content_type)
+    if charset:
+        try:
+            codec = codecs.lookup(charset).name
+            text = data.decode(codec)
+            return DecodedDocument(text=text.lstrip("\ufeff"), encoding=codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; detection below decides
+    try:
+        return DecodedDocument(text=data.decode("utf-8").lstrip("\ufeff"), encoding="utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise RejectedDocumentError(RejectionReason.UNDECODABLE, "no charset decodes these bytes")
+    return DecodedDocument(text=str(best), encoding=best.encoding)
