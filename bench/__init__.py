@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks of article-ingest against its peers."""
