@@ -117,7 +117,8 @@ def markdown_table(reports: list[SystemReport], *, with_metadata: bool) -> str:
     rule += "---:|"
     rows = [head, rule]
     for report in reports:
-        row = f"| {report.name} | {report.pages} | {report.precision:.3f} | {report.recall:.3f} | {report.f1:.3f} |"
+        row = f"| {report.name} | {report.pages} | {report.precision:.3f} | {report.recall:.3f} |"
+        row += f" {report.f1:.3f} |"
         if with_metadata:
             row += "".join(f" {_cell(report.fields[name])} |" for name in METADATA_FIELDS)
         rows.append(f"{row} {report.ms_per_page:.1f} |")

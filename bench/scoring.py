@@ -27,7 +27,7 @@ BYLINE_SEPARATORS = re.compile(r"\s*(?:[,;&()|]|\b(?:and|und|et|y|avec|with)\b)\
 BYLINE_LEAD = re.compile(r"^\s*(?:written by|posted by|by|von|par|por)\b[:\s]*", re.I)
 URL = re.compile(r"(?:https?://|www\.)\S*", re.I)
 # Separators between a headline and the site name in a <title>.
-TITLE_SEGMENT = re.compile(r"\s+(?:\||-|–|—|::|»|·|_)\s+")
+TITLE_SEGMENT = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|·|_)\s+")
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -116,4 +116,8 @@ def language_matches(extracted: str | None, expected: str) -> bool:
     """Whether the primary language subtags agree."""
     if not extracted:
         return False
-    return extracted.replace("_", "-").split("-")[0].lower() == expected.replace("_", "-").split("-")[0].lower()
+    return _primary_subtag(extracted) == _primary_subtag(expected)
+
+
+def _primary_subtag(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].strip().lower()

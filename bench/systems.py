@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import lxml.html
-
 from article_ingest.extraction import RejectedDocumentError, extract
 
 

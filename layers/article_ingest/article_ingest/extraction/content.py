@@ -1,21 +1,50 @@
-"""Stage 3: pick the article body out of the page (readability-lxml's candidate)."""
+"""Stage 4: pick the article body out of the page (readability-lxml's candidate)."""
 
 from __future__ import annotations
+
+import copy
 
 import lxml.html
 from readability import Document
 
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.words import count_words
 
-# Bodies with fewer words are not articles (login pages, empty listings, error pages).
-MIN_ARTICLE_WORDS = 25
+# readability needs some text to score; below this its pick is unreliable and the whole
+# visible body (a short note, a test page) is the better answer.
+MIN_CANDIDATE_WORDS = 25
+# A short page whose text is mostly link text is navigation (a listing, a login or error page).
+MAX_SHORT_PAGE_LINK_DENSITY = 0.5
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "form")
+
+
+def link_density(element: lxml.html.HtmlElement) -> float:
+    """The share of an element's text that sits inside links."""
+    text = element.text_content()
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return linked / max(len(text), 1)
+
+
+def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The <body> without scripts, styles and page chrome."""
+    body = tree.find(".//body")
+    body = copy.deepcopy(body if body is not None else tree)
+    for element in list(body.iter(*INVISIBLE_TAGS)):
+        element.drop_tree()
+    body.tag = "div"
+    return body
 
 
 def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
     summary = Document(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
     body = lxml.html.fragment_fromstring(summary, create_parent="div")
-    words = len(body.text_content().split())
-    if words < MIN_ARTICLE_WORDS:
-        raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, f"only {words} words of content")
-    return body
+    if count_words(body.text_content()) >= MIN_CANDIDATE_WORDS:
+        return body
+    visible = _visible_body(tree)
+    words = count_words(visible.text_content())
+    if words == 0:
+        raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no visible text")
+    if link_density(visible) > MAX_SHORT_PAGE_LINK_DENSITY:
+        raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, f"{words} words, mostly links")
+    return visible if words > count_words(body.text_content()) else body

@@ -1,12 +1,20 @@
-"""Stage 4: metadata from the strongest evidence: JSON-LD, OpenGraph, meta tags, <html lang>."""
+"""Stage 3: metadata from the strongest evidence: JSON-LD, OpenGraph/Twitter, meta tags, markup, URL.
+
+Each field has its own module (titles, authors, dates, language); this one gathers them.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
 import lxml.html
+
+from article_ingest.extraction.authors import find_authors
+from article_ingest.extraction.dates import find_modified, find_published
+from article_ingest.extraction.jsonld import JsonObject, first_value, is_article, json_ld_objects, names
+from article_ingest.extraction.language import declared_language
+from article_ingest.extraction.meta_tags import MetaTags, index_meta
+from article_ingest.extraction.titles import find_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,53 +33,57 @@ class Metadata:
     tags: tuple[str, ...] = ()
 
 
-def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
-    for name in names:
-        for element in tree.xpath(f'//meta[@property="{name}" or @name="{name}"]'):
-            value = (element.get("content") or "").strip()
-            if value:
-                return value
-    return None
+def _site_name(meta: MetaTags, ld: list[JsonObject]) -> str | None:
+    publisher = names(first_value(ld, "publisher"))
+    return meta.first("og:site_name", "application-name") or (publisher[0] if publisher else None)
 
 
-def _json_ld(tree: lxml.html.HtmlElement) -> dict[str, Any]:
-    """The first schema.org Article-like object in the page's JSON-LD, if any."""
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        candidates = data if isinstance(data, list) else data.get("@graph", [data])
-        for item in candidates:
-            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
-                return item
-    return {}
+def _image(meta: MetaTags, ld: list[JsonObject]) -> str | None:
+    ld_image = first_value(ld, "image", articles_only=True)
+    if isinstance(ld_image, list):
+        ld_image = ld_image[0] if ld_image else None
+    if isinstance(ld_image, dict):
+        ld_image = ld_image.get("url")
+    image = meta.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    return image or (ld_image if isinstance(ld_image, str) else None)
 
 
-def _ld_authors(item: dict[str, Any]) -> tuple[str, ...]:
-    author = item.get("author")
-    entries = author if isinstance(author, list) else [author] if author else []
-    names = [entry.get("name") if isinstance(entry, dict) else entry for entry in entries]
-    return tuple(name.strip() for name in names if isinstance(name, str) and name.strip())
+def _tags(meta: MetaTags, ld: list[JsonObject]) -> tuple[str, ...]:
+    keywords = meta.first("keywords", "news_keywords") or ""
+    tags = [tag.strip() for tag in keywords.split(",")]
+    tags += [tag.strip() for tag in meta.all("article:tag")]
+    ld_keywords = first_value(ld, "keywords", articles_only=True)
+    if isinstance(ld_keywords, str):
+        tags += [tag.strip() for tag in ld_keywords.split(",")]
+    elif isinstance(ld_keywords, list):
+        tags += [tag.strip() for tag in ld_keywords if isinstance(tag, str)]
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
-def extract_metadata(tree: lxml.html.HtmlElement) -> Metadata:
-    """Collect page metadata; each field takes the first source that has it."""
-    ld = _json_ld(tree)
-    title_element = tree.find(".//title")
-    page_title = title_element.text_content().strip() if title_element is not None else None
-    author_meta = _meta(tree, "author", "article:author")
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    keywords = _meta(tree, "keywords", "news_keywords") or ""
+def _canonical(tree: lxml.html.HtmlElement, meta: MetaTags) -> str | None:
+    links = [href.strip() for href in tree.xpath('//link[@rel="canonical"]/@href') if href.strip()]
+    return links[0] if links else meta.first("og:url")
+
+
+def extract_metadata(tree: lxml.html.HtmlElement, *, url: str | None = None) -> Metadata:
+    """Collect page metadata; each field takes the strongest source that has it."""
+    ld = json_ld_objects(tree)
+    meta = index_meta(tree)
+    site_name = _site_name(meta, ld)
+    canonical = _canonical(tree, meta)
+    description = first_value(ld, "description", articles_only=True)
+    article = ld[0] if ld and is_article(ld[0]) else {}
+    ld_titles = [value for key in ("headline", "name") if isinstance(value := article.get(key), str)]
     return Metadata(
-        title=ld.get("headline") or _meta(tree, "og:title", "twitter:title") or page_title,
-        authors=_ld_authors(ld) or ((author_meta,) if author_meta else ()),
-        published=ld.get("datePublished") or _meta(tree, "article:published_time", "date"),
-        modified=ld.get("dateModified") or _meta(tree, "article:modified_time"),
-        language=(tree.get("lang") or _meta(tree, "og:locale") or "").split("-")[0].split("_")[0] or None,
-        site_name=_meta(tree, "og:site_name", "application-name"),
-        description=_meta(tree, "description", "og:description", "twitter:description"),
-        canonical_url=canonical[0].strip() if canonical else _meta(tree, "og:url"),
-        image=_meta(tree, "og:image", "twitter:image"),
-        tags=tuple(tag.strip() for tag in keywords.split(",") if tag.strip()),
+        title=find_title(tree, meta, ld_titles, site_name),
+        authors=find_authors(tree, meta, ld),
+        published=find_published(tree, meta, first_value(ld, "datePublished"), url or canonical),
+        modified=find_modified(tree, meta, first_value(ld, "dateModified")),
+        language=declared_language(tree, meta),
+        site_name=site_name,
+        description=meta.first("dc.description", "description", "og:description", "twitter:description")
+        or (description if isinstance(description, str) else None),
+        canonical_url=canonical,
+        image=_image(meta, ld),
+        tags=_tags(meta, ld),
     )

@@ -12,6 +12,7 @@ from article_ingest.extraction.metadata import extract_metadata
 from article_ingest.extraction.models import Article, ExtractionLimits
 from article_ingest.extraction.parse import parse
 from article_ingest.extraction.render import render
+from article_ingest.extraction.words import count_words
 
 EXTRACTOR = f"article-ingest/{__version__}"
 WORDS_PER_MINUTE = 230  # average adult silent reading speed for non-fiction
@@ -42,9 +43,9 @@ def extract(
     check_size(data, limits)
     sniff_binary(data)
     document = parse(decode(data, content_type=content_type).text)
-    meta = extract_metadata(document.tree)
+    meta = extract_metadata(document.tree, url=url)
     body = render(pick_content(document.tree), url=url or meta.canonical_url)
-    words = len(body.text.split())
+    words = count_words(body.text)
     return Article(
         title=meta.title,
         text=body.text,

@@ -10,7 +10,7 @@ from lxml_html_clean import Cleaner
 
 # Tags whose text starts a new line in the plain-text rendering.
 BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li blockquote pre article section header footer tr table ul ol dd dt figure figcaption br".split()
+    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "article", "section", "header", "footer", "tr", "table", "ul", "ol", "dd", "dt", "figure", "figcaption", "br"]
 )
 WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 

@@ -1,0 +1,75 @@
+"""The headline: from structured evidence, without the " | Site Name" a <title> carries."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from article_ingest.extraction.meta_tags import MetaTags
+
+# Meta tags naming the headline, strongest first (Dublin Core is set deliberately when present).
+TITLE_META = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title")
+SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|«|·|/|\\|_|:)\s+")
+WHITESPACE = re.compile(r"\s+")
+# A headline shorter than this after cutting a segment was not a headline but a section name.
+MIN_TITLE_WORDS = 3
+
+
+def _clean(value: str | None) -> str:
+    return WHITESPACE.sub(" ", value or "").strip()
+
+
+def _headings(tree: lxml.html.HtmlElement) -> list[str]:
+    return [_clean(element.text_content()) for element in tree.iter("h1", "h2")][:10]
+
+
+def strip_site_name(title: str, *, site_name: str | None, headings: list[str]) -> str:
+    """Drop site-name segments: keep the part a heading repeats, else the part that is not the site."""
+    parts = SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    folded = {heading.casefold() for heading in headings}
+    for cut in range(len(parts) - 1, 0, -1):
+        for candidate in (" - ".join(parts[:cut]), " - ".join(parts[-cut:])):
+            if candidate.casefold() in folded:
+                return _original_span(title, candidate)
+    if site_name:
+        kept = [part for part in parts if part.casefold() != site_name.casefold()]
+        if 0 < len(kept) < len(parts):
+            return _original_span(title, " - ".join(kept))
+    head = _original_span(title, " - ".join(parts[:-1]))
+    return head if len(parts[-1].split()) < len(head.split()) and len(head.split()) >= MIN_TITLE_WORDS else title
+
+
+def _original_span(title: str, joined: str) -> str:
+    """The stretch of the original title the kept parts cover, with its own separators."""
+    pieces = joined.split(" - ")
+    start = title.find(pieces[0])
+    end = title.rfind(pieces[-1])
+    return title[start : end + len(pieces[-1])] if start >= 0 and end >= start else joined
+
+
+def _overlap(candidate: str, reference: str) -> float:
+    """The share of the reference's words the candidate repeats."""
+    words, reference_words = set(candidate.casefold().split()), set(reference.casefold().split())
+    return len(words & reference_words) / max(len(reference_words), 1)
+
+
+def _ld_title(ld_names: list[str], page_title: str) -> str:
+    """JSON-LD headline or name; when both differ, the one closer to the <title>."""
+    candidates = [_clean(name) for name in ld_names if name and _clean(name)]
+    return max(candidates, key=lambda name: _overlap(name, page_title), default="")
+
+
+def find_title(
+    tree: lxml.html.HtmlElement, meta: MetaTags, ld_names: list[str], site_name: str | None
+) -> str | None:
+    """The headline from JSON-LD, meta tags or <title>, with any site-name segment removed."""
+    element = tree.find(".//title")
+    page_title = _clean(element.text_content()) if element is not None else ""
+    title = _ld_title(ld_names, page_title) or _clean(meta.first(*TITLE_META)) or page_title
+    if not title:
+        headings = _headings(tree)
+        return headings[0] if headings else None
+    return strip_site_name(title, site_name=site_name, headings=_headings(tree))

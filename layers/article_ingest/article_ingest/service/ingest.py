@@ -1,0 +1,119 @@
+"""Ingest one object: source -> extract -> store -> notify. No AWS calls of its own."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.metrics import MetricUnit
+
+from article_ingest.aws.dynamodb_store import ArticleStore
+from article_ingest.aws.errors import SourceMissingError
+from article_ingest.aws.events import ObjectRef
+from article_ingest.aws.s3_source import ObjectTooLargeError, S3Source, SourceObject
+from article_ingest.aws.sns_notifier import SnsNotifier
+from article_ingest.extraction import (
+    EXTRACTOR,
+    ExtractionLimits,
+    RejectedDocumentError,
+    extract,
+)
+from article_ingest.service import outcome as reasons
+from article_ingest.service.items import ArticleItem, SourceFacts, order_key, rejected_item, stored_item
+from article_ingest.service.notices import notice_for
+from article_ingest.service.outcome import Outcome
+
+logger = Logger(child=True)
+# Names that are never documents: folder markers end in "/", the rest are OS metadata files.
+NOT_DOCUMENT_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+@dataclass(frozen=True, slots=True)
+class IngestService:
+    """Wires the adapters around the pure extraction for one object at a time."""
+
+    source: S3Source
+    store: ArticleStore
+    notifier: SnsNotifier
+    metrics: Metrics
+    max_object_bytes: int
+
+    def ingest(self, ref: ObjectRef) -> Outcome:
+        """Process one object version to a definite outcome; raises only for transient faults."""
+        facts = SourceFacts(ref=ref, order_key=order_key(ref, None))
+        if _is_not_document(ref.key):
+            return self._reject(facts, reasons.REASON_NOT_DOCUMENT, "folder marker or metadata file")
+        if ref.size is not None and ref.size > self.max_object_bytes:
+            detail = f"declared size {ref.size} > limit {self.max_object_bytes}"
+            return self._reject(facts, reasons.REASON_TOO_LARGE, detail)
+        try:
+            obj = self.source.fetch(ref, max_bytes=self.max_object_bytes)
+        except SourceMissingError as exc:
+            return self._reject(facts, reasons.REASON_MISSING, str(exc))
+        except ObjectTooLargeError as exc:
+            return self._reject(facts, reasons.REASON_TOO_LARGE, str(exc))
+        self.metrics.add_metric(name="BytesRead", unit=MetricUnit.Bytes, value=obj.size)
+        return self._extract_and_store(_facts_from(ref, obj), obj)
+
+    def _extract_and_store(self, facts: SourceFacts, obj: SourceObject) -> Outcome:
+        started = time.perf_counter()
+        try:
+            article = extract(
+                obj.data,
+                url=None,
+                content_type=obj.content_type,
+                content_encoding=obj.content_encoding,
+                limits=ExtractionLimits(max_bytes=self.max_object_bytes),
+            )
+        except RejectedDocumentError as exc:
+            return self._reject(facts, exc.reason.value, exc.detail)
+        except Exception as exc:  # an extractor bug must not loop in the queue: record it
+            logger.exception("extraction crashed", extra={"key": facts.ref.key})
+            return self._reject(facts, reasons.REASON_INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
+        finally:
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            self.metrics.add_metric(name="ExtractionTime", unit=MetricUnit.Milliseconds, value=elapsed_ms)
+        return self._save(stored_item(facts, article))
+
+    def _reject(self, facts: SourceFacts, reason: str, detail: str) -> Outcome:
+        logger.info("document rejected", extra={"key": facts.ref.key, "reason": reason, "detail": detail})
+        return self._save(rejected_item(facts, reason, detail, EXTRACTOR))
+
+    def _save(self, item: ArticleItem) -> Outcome:
+        item = self.store.fit(item)
+        if not self.store.put_if_newer(item):
+            logger.info("older version skipped", extra={"key": item.source_key, "order": item.order_key})
+            self.metrics.add_metric(name="DocumentsSuperseded", unit=MetricUnit.Count, value=1)
+            return Outcome(kind="superseded", article_id=item.id)
+        notice = notice_for(item, table=self.store.table)
+        self.notifier.publish(notice)
+        metric = "DocumentsStored" if item.status == "stored" else "DocumentsRejected"
+        self.metrics.add_metric(name=metric, unit=MetricUnit.Count, value=1)
+        logger.info(
+            "article saved",
+            extra={"key": item.source_key, "status": item.status, "words": item.word_count, "id": item.id},
+        )
+        return Outcome(
+            kind=item.status,
+            article_id=item.id,
+            reason=item.reason,
+            notice_id=notice.notice_id,
+            words=item.word_count,
+        )
+
+
+def _is_not_document(key: str) -> bool:
+    return key.endswith("/") or PurePosixPath(key).name in NOT_DOCUMENT_NAMES
+
+
+def _facts_from(ref: ObjectRef, obj: SourceObject) -> SourceFacts:
+    return SourceFacts(
+        ref=ref,
+        order_key=order_key(ref, obj.last_modified),
+        version_id=obj.version_id,
+        etag=obj.etag,
+        size=obj.size,
+        content_type=obj.content_type,
+    )

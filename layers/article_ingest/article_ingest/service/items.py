@@ -1,0 +1,181 @@
+"""The DynamoDB item: one per source key, stored or rejected, mapped from an Article or a reason."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from article_ingest.aws.events import ObjectRef
+from article_ingest.extraction import Article
+
+Status = Literal["stored", "rejected"]
+
+# Bounds on metadata strings, so no field can push the item or the notice past AWS's limits.
+MAX_TITLE_CHARS = 1_000
+MAX_DESCRIPTION_CHARS = 5_000
+MAX_AUTHORS = 20
+MAX_AUTHOR_CHARS = 200
+MAX_TAGS = 50
+MAX_URL_CHARS = 2_000
+MAX_DETAIL_CHARS = 1_000
+EXCERPT_CHARS = 400  # enough for a preview line in a subscriber's UI
+SEQUENCER_WIDTH = 64  # S3 sequencers are hex of varying length: left-pad to compare as numbers
+
+
+def article_id(bucket: str, key: str) -> str:
+    """A stable id per source location: a newer upload of the key replaces the article."""
+    return hashlib.sha256(f"{bucket}/{key}".encode()).hexdigest()[:32]
+
+
+def order_key(ref: ObjectRef, last_modified: datetime | None) -> str:
+    """A string that sorts events of one key oldest to newest.
+
+    S3's sequencer is authoritative when present (real S3 and EventBridge events carry it);
+    otherwise the event's time stands in, then the version's LastModified (second resolution).
+    """
+    if ref.sequencer:
+        return "s:" + ref.sequencer.upper().rjust(SEQUENCER_WIDTH, "0")
+    moment = _parse_time(ref.event_time) or last_modified or datetime.fromtimestamp(0, UTC)
+    return "t:" + moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    return value[:limit] if value else value
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleItem:
+    """What the articles table holds for one source key."""
+
+    id: str
+    status: Status
+    source_bucket: str
+    source_key: str
+    order_key: str
+    ingested_at: str
+    source_version: str | None = None
+    source_etag: str | None = None
+    source_size: int | None = None
+    source_content_type: str | None = None
+    reason: str | None = None
+    reason_detail: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    tags: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    word_count: int = 0
+    reading_time_minutes: int = 0
+    excerpt: str | None = None
+    text: str | None = None
+    html: str | None = None
+    body_location: str | None = None  # s3:// URI of text/html/links when too large for the item
+    content_hash: str | None = None
+    extractor: str | None = None
+
+    def to_attributes(self) -> dict[str, Any]:
+        """Plain attributes without empty values (GSI keys may not be empty strings)."""
+        return {name: value for name, value in asdict(self).items() if value not in (None, "", [])}
+
+    @classmethod
+    def from_attributes(cls, attributes: dict[str, Any]) -> ArticleItem:
+        """The item from attributes read back from the table (numbers arrive as Decimal)."""
+        known = {name: attributes[name] for name in cls.__dataclass_fields__ if name in attributes}
+        for name in ("word_count", "reading_time_minutes", "source_size"):
+            if name in known:
+                known[name] = int(known[name])
+        for name in ("authors", "tags", "links"):
+            if name in known:
+                known[name] = list(known[name])
+        return cls(**known)
+
+    def without_body(self, location: str) -> ArticleItem:
+        """The same item with text, html and links moved out to `location`."""
+        return replace(self, text=None, html=None, links=[], body_location=location)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """What is known about the source object when the item is built."""
+
+    ref: ObjectRef
+    order_key: str
+    version_id: str | None = None
+    etag: str | None = None
+    size: int | None = None
+    content_type: str | None = None
+
+
+def _base(source: SourceFacts, status: Status) -> dict[str, Any]:
+    return {
+        "id": article_id(source.ref.bucket, source.ref.key),
+        "status": status,
+        "source_bucket": source.ref.bucket,
+        "source_key": source.ref.key,
+        "order_key": source.order_key,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "source_version": source.version_id or source.ref.version_id,
+        "source_etag": source.etag or source.ref.etag,
+        "source_size": source.size if source.size is not None else source.ref.size,
+        "source_content_type": source.content_type,
+    }
+
+
+def stored_item(source: SourceFacts, article: Article) -> ArticleItem:
+    """Map an extracted Article to its item; metadata strings are clipped to fixed bounds."""
+    return ArticleItem(
+        **_base(source, "stored"),
+        title=_clip(article.title, MAX_TITLE_CHARS),
+        authors=[author[:MAX_AUTHOR_CHARS] for author in article.authors[:MAX_AUTHORS]],
+        published=article.published,
+        modified=article.modified,
+        language=article.language,
+        site_name=_clip(article.site_name, MAX_TITLE_CHARS),
+        description=_clip(article.description, MAX_DESCRIPTION_CHARS),
+        canonical_url=_clip(article.canonical_url, MAX_URL_CHARS),
+        image=_clip(article.image, MAX_URL_CHARS),
+        tags=[tag[:MAX_AUTHOR_CHARS] for tag in article.tags[:MAX_TAGS]],
+        links=[link for link in article.links if len(link) <= MAX_URL_CHARS],
+        word_count=article.word_count,
+        reading_time_minutes=article.reading_time_minutes,
+        excerpt=excerpt(article.text),
+        text=article.text,
+        html=article.html,
+        content_hash=article.content_hash,
+        extractor=article.extractor,
+    )
+
+
+def rejected_item(source: SourceFacts, reason: str, detail: str, extractor: str) -> ArticleItem:
+    """The item recording why a source yielded no article."""
+    return ArticleItem(
+        **_base(source, "rejected"),
+        reason=reason,
+        reason_detail=detail[:MAX_DETAIL_CHARS],
+        extractor=extractor,
+    )
+
+
+def excerpt(text: str) -> str:
+    """The first words of the body, cut at a word boundary."""
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    return text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"

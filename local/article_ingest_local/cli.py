@@ -1,0 +1,243 @@
+"""The `article-ingest` command: run the local stack, drop files, read articles and notices."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from article_ingest.extraction import RejectedDocumentError, extract
+from article_ingest_local import display
+from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
+from article_ingest_local.notices_journal import NoticeJournal
+from article_ingest_local.poller import BatchResult
+from article_ingest_local.provision import ensure_watch_queue
+from article_ingest_local.session import DEFAULT_PORT, StackTarget, aws_target, local_endpoint, local_target, state_base
+from article_ingest_local.store_reader import get_item, scan_items
+from article_ingest_local.template import Template
+from article_ingest_local.uploads import collect_files, upload_files
+
+DEMO_TIMEOUT_SECONDS = 120
+
+
+def _template(ctx: click.Context) -> Template:
+    path = ctx.obj.get("template")
+    return Template.load(Path(path) if path else None)
+
+
+def _target(ctx: click.Context) -> StackTarget:
+    template = _template(ctx)
+    stack = ctx.obj.get("stack")
+    return aws_target(stack) if stack else local_target(template, local_endpoint(ctx.obj.get("port")))
+
+
+def _journal(ctx: click.Context, target: StackTarget) -> NoticeJournal:
+    queue_url = ensure_watch_queue(target.session, target.endpoint, target.resources.topic_arn, target.name)
+    folder = target.state_dir(state_base(_template(ctx)))
+    return NoticeJournal(target.client("sqs"), queue_url, folder)
+
+
+@click.group()
+@click.option("--stack", help="A deployed stack's name: talk to real AWS instead of the local stack.")
+@click.option("--port", type=int, help=f"Local stack port (default $AWS_ENDPOINT_URL or {DEFAULT_PORT}).")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False), help="Path to template.yaml.")
+@click.pass_context
+def main(ctx: click.Context, stack: str | None, port: int | None, template: str | None) -> None:
+    """article-ingest: S3 drop -> extraction -> DynamoDB + SNS, locally or on AWS."""
+    ctx.ensure_object(dict)
+    ctx.obj.update(stack=stack, port=port, template=template)
+
+
+@main.command()
+@click.option("--retry-delay", default=5, show_default=True, help="Seconds before a failed message is retried.")
+@click.option("--concurrency", default=1, show_default=True, help="Pollers running the function at once.")
+@click.option("--log-level", default="WARNING", show_default=True, help="The function's log level.")
+@click.pass_context
+def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -> None:
+    """Start the local stack (moto server on 127.0.0.1) and run the function until Ctrl-C."""
+    stack = _start_stack(ctx, retry_delay=retry_delay, concurrency=concurrency, log_level=log_level)
+
+    def report(result: BatchResult) -> None:
+        click.echo(f"batch: {result.received - result.failed} done, {result.failed} to retry", err=True)
+
+    stack.run_pollers(on_batch=report)
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    click.echo(f"ready: local stack at {stack.endpoint}; drop files with `article-ingest drop PATH`", err=True)
+    try:
+        while not stopped.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    click.echo("stopping", err=True)
+    stack.stop()
+
+
+def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_level: str) -> LocalStack:
+    isolate_from_real_aws()
+    port = ctx.obj.get("port") or int(local_endpoint().rsplit(":", 1)[-1].strip("/"))
+    stack = LocalStack(_template(ctx), port=port, retry_delay_seconds=retry_delay, concurrency=concurrency)
+    stack.start(log_level=log_level)
+    _journal(ctx, stack.target).reset()
+    return stack
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--prefix", default="", help="Key prefix in the inbox bucket.")
+@click.pass_context
+def drop(ctx: click.Context, paths: tuple[Path, ...], prefix: str) -> None:
+    """Upload files (or every file in folders) to the inbox bucket."""
+    target = _target(ctx)
+    files = collect_files(paths)
+    keys = upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix=prefix)
+    click.echo(f"dropped {len(keys)} file(s) into s3://{target.resources.inbox_bucket}/{prefix}", err=True)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+@click.pass_context
+def articles(ctx: click.Context, as_json: bool) -> None:
+    """List every item, stored and rejected."""
+    target = _target(ctx)
+    items = list(scan_items(target.client("dynamodb"), target.resources.articles_table))
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        display.print_table(display.articles_table(items))
+
+
+@main.command()
+@click.argument("article_id")
+@click.pass_context
+def show(ctx: click.Context, article_id: str) -> None:
+    """Print one item in full (an id prefix from `articles` is enough)."""
+    target = _target(ctx)
+    dynamodb, s3 = target.client("dynamodb"), target.client("s3")
+    if len(article_id) < 32:
+        matches = [i["id"] for i in scan_items(dynamodb, target.resources.articles_table) if i["id"].startswith(article_id)]
+        if len(matches) != 1:
+            raise click.ClickException(f"{len(matches)} items match {article_id!r}")
+        article_id = matches[0]
+    item = get_item(dynamodb, s3, target.resources.articles_table, article_id)
+    if item is None:
+        raise click.ClickException(f"no article {article_id}")
+    click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array of the notice documents.")
+@click.option("--follow", is_flag=True, help="Keep printing notices as they arrive (Ctrl-C stops).")
+@click.pass_context
+def notices(ctx: click.Context, as_json: bool, follow: bool) -> None:
+    """Print the SNS notices received."""
+    journal = _journal(ctx, _target(ctx))
+    journal.drain()
+    received = journal.read()
+    if as_json and not follow:
+        click.echo(json.dumps(received, ensure_ascii=False, indent=2))
+        return
+    if not follow:
+        display.print_table(display.notices_table(received))
+        return
+    shown = 0
+    try:
+        while True:
+            for notice in received[shown:]:
+                click.echo(json.dumps(notice, ensure_ascii=False) if as_json else _notice_line(notice))
+            shown = len(received)
+            journal.drain(wait_seconds=1)
+            received = journal.read()
+    except KeyboardInterrupt:
+        pass
+
+
+def _notice_line(notice: dict[str, Any]) -> str:
+    label = notice.get("title") if notice.get("type") == "article.stored" else notice.get("reason")
+    return f"{notice.get('type')}  {notice.get('article_id', '')[:10]}  {label}"
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--jsonl", is_flag=True, help="One JSON object per input (item field names).")
+@click.option("--url", help="The page's URL, to make relative links absolute.")
+def extract_command(paths: tuple[Path, ...], jsonl: bool, url: str | None) -> None:
+    """Extract local files without AWS (.gz is read transparently)."""
+    for path in paths:
+        record = _extract_record(path, url)
+        if jsonl:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"== {path}  [{record['status']}]")
+            for name in ("title", "authors", "published", "language", "site_name", "word_count", "reason"):
+                if record.get(name):
+                    click.echo(f"{name}: {record[name]}")
+            click.echo("\n" + record.get("text", "") + "\n")
+
+
+def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
+    source = str(path)
+    try:
+        article = extract(path.read_bytes(), url=url)
+    except RejectedDocumentError as exc:
+        return {"source": source, "status": "rejected", "reason": exc.reason.value, "reason_detail": exc.detail}
+    record = {"source": source, "status": "stored", **asdict(article)}
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in record.items()}
+
+
+@main.command()
+@click.pass_context
+def redrive(ctx: click.Context) -> None:
+    """Move messages from the dead-letter queue back to the ingest queue."""
+    target = _target(ctx)
+    sqs: Any = target.client("sqs")
+    moved = 0
+    while True:
+        messages = sqs.receive_message(
+            QueueUrl=target.resources.dead_letter_queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0
+        ).get("Messages", [])
+        if not messages:
+            break
+        for message in messages:
+            sqs.send_message(QueueUrl=target.resources.ingest_queue_url, MessageBody=message["Body"])
+            sqs.delete_message(QueueUrl=target.resources.dead_letter_queue_url, ReceiptHandle=message["ReceiptHandle"])
+            moved += 1
+    click.echo(f"redrove {moved} message(s)", err=True)
+
+
+@main.command()
+@click.option("--samples", type=click.Path(exists=True, path_type=Path), help="Files to drop (default: samples/).")
+@click.option("--timeout", default=DEMO_TIMEOUT_SECONDS, show_default=True, help="Seconds to wait for processing.")
+@click.pass_context
+def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
+    """Stack up, drop the samples, wait for every article and notice, show them, stack down."""
+    template = _template(ctx)
+    stack = _start_stack(ctx, retry_delay=2, concurrency=1, log_level="ERROR")
+    try:
+        stack.run_pollers()
+        target = stack.target
+        suffixes = template.notification_suffixes()
+        files = [f for f in collect_files([samples or template.root / "samples"]) if f[1].endswith(suffixes)]
+        upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix="inbox/")
+        journal = _journal(ctx, target)
+        deadline = time.monotonic() + timeout
+        items: list[dict[str, Any]] = []
+        while time.monotonic() < deadline:
+            journal.drain(wait_seconds=1)
+            items = list(scan_items(target.client("dynamodb"), target.resources.articles_table))
+            if len(items) >= len(files) and len(journal.read()) >= len(files):
+                break
+        display.print_table(display.articles_table(items))
+        display.print_table(display.notices_table(journal.read()))
+        if len(items) < len(files):
+            click.echo(f"only {len(items)} of {len(files)} files processed in {timeout}s", err=True)
+            sys.exit(1)
+    finally:
+        stack.stop()

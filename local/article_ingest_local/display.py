@@ -1,0 +1,57 @@
+"""How the commands show items and notices: rich tables for people, JSON for programs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+TITLE_WIDTH = 60
+
+
+def _short(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def articles_table(items: list[dict[str, Any]]) -> Table:
+    """Stored and rejected items, newest first."""
+    table = Table(title=f"articles ({len(items)})", show_lines=False)
+    for column in ("id", "status", "title / reason", "authors", "published", "lang", "words", "source key"):
+        table.add_column(column, overflow="fold")
+    for item in sorted(items, key=lambda i: i.get("ingested_at", ""), reverse=True):
+        stored = item.get("status") == "stored"
+        table.add_row(
+            item["id"][:10],
+            f"[green]{item['status']}[/]" if stored else f"[yellow]{item['status']}[/]",
+            _short(item.get("title"), TITLE_WIDTH) if stored else f"{item.get('reason')}: {_short(item.get('reason_detail'), 40)}",
+            _short(", ".join(item.get("authors", [])), 30),
+            _short(item.get("published"), 10),
+            item.get("language") or "",
+            str(item.get("word_count", 0)),
+            _short(item.get("source_key"), 40),
+        )
+    return table
+
+
+def notices_table(notices: list[dict[str, Any]]) -> Table:
+    """Notices in the order received."""
+    table = Table(title=f"notices received ({len(notices)})")
+    for column in ("type", "article", "title / reason", "lang", "site", "words"):
+        table.add_column(column, overflow="fold")
+    for notice in notices:
+        stored = notice.get("type") == "article.stored"
+        table.add_row(
+            notice.get("type", ""),
+            notice.get("article_id", "")[:10],
+            _short(notice.get("title"), TITLE_WIDTH) if stored else str(notice.get("reason")),
+            notice.get("language") or "",
+            _short(notice.get("site_name"), 24),
+            str(notice.get("word_count", 0)),
+        )
+    return table
+
+
+def print_table(table: Table) -> None:
+    Console().print(table)

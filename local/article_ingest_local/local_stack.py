@@ -1,0 +1,104 @@
+"""The embedded stack: moto's server on 127.0.0.1, the template's resources, and the function
+running in process behind a poller that plays Lambda's SQS event source."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from moto.server import ThreadedMotoServer
+
+from article_ingest_local.lambda_runtime import load_handler
+from article_ingest_local.poller import BatchResult, SqsEventSource
+from article_ingest_local.provision import ensure_watch_queue, provision
+from article_ingest_local.session import LOCAL_CREDENTIALS, StackTarget, local_target
+from article_ingest_local.template import LOCAL_REGION, Template
+
+READY_TIMEOUT_SECONDS = 15
+
+
+class LocalStack:
+    """Start, run and stop the local stack."""
+
+    def __init__(self, template: Template, *, port: int, retry_delay_seconds: int = 5, concurrency: int = 1):
+        self.template = template
+        self.port = port
+        self.endpoint = f"http://127.0.0.1:{port}"
+        self.retry_delay_seconds = retry_delay_seconds
+        self.concurrency = concurrency
+        self._server: ThreadedMotoServer | None = None
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self.target: StackTarget = local_target(template, self.endpoint)
+
+    def start(self, log_level: str = "WARNING") -> None:
+        """Start moto (loopback only), create the resources and load the function."""
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per AWS call
+        # Bind 127.0.0.1: ThreadedMotoServer would otherwise listen on every interface.
+        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self._server.start()
+        self._wait_ready()
+        provision(self.template, self.target.session, self.endpoint)
+        ensure_watch_queue(self.target.session, self.endpoint, self.target.resources.topic_arn, self.target.name)
+        self._handler_env = {
+            "AWS_ENDPOINT_URL": self.endpoint,
+            "AWS_ACCESS_KEY_ID": LOCAL_CREDENTIALS["aws_access_key_id"],
+            "AWS_SECRET_ACCESS_KEY": LOCAL_CREDENTIALS["aws_secret_access_key"],
+            "AWS_DEFAULT_REGION": LOCAL_REGION,
+            "AWS_REGION": LOCAL_REGION,
+            "POWERTOOLS_TRACE_DISABLED": "true",  # no X-Ray daemon locally
+            "POWERTOOLS_METRICS_DISABLED": "true",  # EMF lines would drown the console
+            "POWERTOOLS_LOG_LEVEL": log_level,
+        }
+
+    def run_pollers(self, on_batch: Callable[[BatchResult], Any] | None = None) -> None:
+        """Start the poller threads (at most the template's maximum concurrency)."""
+        spec = self.template.function()
+        handler = load_handler(spec, self._handler_env)
+        queue_logical = spec.event_source.queue_logical_id
+        workers = max(1, min(self.concurrency, spec.event_source.maximum_concurrency))
+        for index in range(workers):
+            source = SqsEventSource(
+                self.target.session.client("sqs", endpoint_url=self.endpoint),
+                queue_url=self.template.resolve({"Ref": queue_logical}, queue_url_base=self.endpoint),
+                queue_arn=self.template.arn(queue_logical),
+                handler=handler,
+                spec=spec,
+                function_name=self.template.physical_name(spec.logical_id),
+                retry_delay_seconds=self.retry_delay_seconds,
+            )
+            thread = threading.Thread(target=source.run, args=(self._stop, on_batch), name=f"poller-{index}")
+            thread.daemon = True
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self) -> None:
+        """Stop the pollers, then the server."""
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+    def _wait_ready(self) -> None:
+        sqs = self.target.session.client("sqs", endpoint_url=self.endpoint)
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while True:
+            try:
+                sqs.list_queues()
+                return
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+
+def isolate_from_real_aws() -> None:
+    """Keep this process's own boto3 calls (the in-process function) off real credentials."""
+    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
+        os.environ.pop(name, None)
