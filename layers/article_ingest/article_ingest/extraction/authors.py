@@ -44,13 +44,65 @@ URL = re.compile(r"\(?(?:https?://|www\.)[^\s)]*\)?|\S+@\S+\.\w+", re.I)
 SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 # Job titles that follow a name in bylines ("James Carter Senior News Editor").
 ROLE_ANCHORS = frozenset(
-    ["editor", "reporter", "correspondent", "writer", "contributor", "columnist", "journalist", "photographer", "producer", "analyst", "intern", "critic", "redakteur", "redakteurin", "rédacteur", "rédactrice", "editora", "editor-in-chief"]
+    [
+        "editor",
+        "reporter",
+        "correspondent",
+        "writer",
+        "contributor",
+        "columnist",
+        "journalist",
+        "photographer",
+        "producer",
+        "analyst",
+        "intern",
+        "critic",
+        "redakteur",
+        "redakteurin",
+        "rédacteur",
+        "rédactrice",
+        "editora",
+        "editor-in-chief",
+    ]
 )
 ROLE_WORDS = ROLE_ANCHORS | frozenset(
-    ["senior", "junior", "chief", "managing", "deputy", "associate", "assistant", "executive", "contributing", "staff", "news", "political", "sports", "business", "tech", "technology", "science", "health", "culture", "foreign", "national", "digital", "special", "lead", "freelance", "guest", "the", "our", "of", "and"]
+    [
+        "senior",
+        "junior",
+        "chief",
+        "managing",
+        "deputy",
+        "associate",
+        "assistant",
+        "executive",
+        "contributing",
+        "staff",
+        "news",
+        "political",
+        "sports",
+        "business",
+        "tech",
+        "technology",
+        "science",
+        "health",
+        "culture",
+        "foreign",
+        "national",
+        "digital",
+        "special",
+        "lead",
+        "freelance",
+        "guest",
+        "the",
+        "our",
+        "of",
+        "and",
+    ]
 )
 DEGREES = frozenset(["ma", "ms", "md", "phd", "rn", "mph", "dr", "mba", "bsc", "msc"])
-NOT_NAMES = frozenset(["admin", "administrator", "staff", "editor", "follow", "author", "anonymous", "unknown", "guest"])
+NOT_NAMES = frozenset(
+    ["admin", "administrator", "staff", "editor", "follow", "author", "anonymous", "unknown", "guest"]
+)
 MAX_NAME_WORDS = 6  # longer "names" are sentences picked up by a loose selector
 MAX_BYLINE_CHARS = 120  # a byline element with more text is a bio or a comment
 
@@ -119,5 +171,7 @@ def _visible_authors(tree: lxml.html.HtmlElement) -> list[str]:
 
 def find_authors(tree: lxml.html.HtmlElement, meta: MetaTags, ld: list[JsonObject]) -> tuple[str, ...]:
     """The article's authors from the strongest evidence: JSON-LD, meta tags, visible byline."""
-    ld_names = [name for raw in names(first_value(ld, "author", articles_only=True)) for name in clean_authors(raw)]
+    ld_names = [
+        name for raw in names(first_value(ld, "author", articles_only=True)) for name in clean_authors(raw)
+    ]
     return _dedupe(ld_names or _meta_authors(meta) or _visible_authors(tree))

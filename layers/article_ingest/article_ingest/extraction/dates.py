@@ -32,8 +32,17 @@ PUBLISHED_META = (
     "citation_publication_date",
     "article.published",
 )
-MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "dcterms.modified", "last-modified")
-ISO_LIKE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?")
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "dcterms.modified",
+    "last-modified",
+)
+ISO_LIKE = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"  # the day
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"  # time and zone
+)
 JS_DATE = re.compile(r"^\w{3} (\w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
 TEXT_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I

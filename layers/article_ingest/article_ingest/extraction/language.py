@@ -50,7 +50,11 @@ def _primary(tag: str | None) -> str | None:
 def declared_language(tree: lxml.html.HtmlElement, meta: MetaTags) -> str | None:
     """The primary language subtag the document declares (<html lang>, meta tags, og:locale)."""
     root = tree.getroottree().getroot()
-    candidates = [root.get("lang"), root.get("xml:lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    candidates = [
+        root.get("lang"),
+        root.get("xml:lang"),
+        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+    ]
     candidates += [meta.first(key) for key in ("content-language", "language", "dc.language", "og:locale")]
     return next((primary for candidate in candidates if (primary := _primary(candidate))), None)
 

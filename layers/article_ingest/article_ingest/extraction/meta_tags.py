@@ -17,7 +17,7 @@ def normalise_key(key: str) -> str:
     match = DUBLIN_CORE.match(key)
     if match:
         prefix = "dc" if match.group(1) == "dc" else "dcterms"
-        key = f"{prefix}.{key[match.end():]}"
+        key = f"{prefix}.{key[match.end() :]}"
     return key
 
 

@@ -10,7 +10,32 @@ from lxml_html_clean import Cleaner
 
 # Tags whose text starts a new line in the plain-text rendering.
 BLOCK_TAGS = frozenset(
-    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "article", "section", "header", "footer", "tr", "table", "ul", "ol", "dd", "dt", "figure", "figcaption", "br"]
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "figure",
+        "figcaption",
+        "br",
+    ]
 )
 WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -47,7 +72,9 @@ def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
     clean = _CLEANER.clean_html(body)
     if url:
         clean.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
-    links = tuple(dict.fromkeys(href for href in clean.xpath(".//a/@href") if href.startswith(("http://", "https://"))))
+    links = tuple(
+        dict.fromkeys(href for href in clean.xpath(".//a/@href") if href.startswith(("http://", "https://")))
+    )
     return RenderedBody(html=lxml.html.tostring(clean, encoding="unicode"), text=to_text(clean), links=links)
 
 

@@ -39,7 +39,9 @@ def strip_site_name(title: str, *, site_name: str | None, headings: list[str]) -
         if 0 < len(kept) < len(parts):
             return _original_span(title, " - ".join(kept))
     head = _original_span(title, " - ".join(parts[:-1]))
-    return head if len(parts[-1].split()) < len(head.split()) and len(head.split()) >= MIN_TITLE_WORDS else title
+    return (
+        head if len(parts[-1].split()) < len(head.split()) and len(head.split()) >= MIN_TITLE_WORDS else title
+    )
 
 
 def _original_span(title: str, joined: str) -> str:
