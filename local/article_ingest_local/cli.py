@@ -12,14 +12,21 @@ from pathlib import Path
 from typing import Any
 
 import click
-
 from article_ingest.extraction import RejectedDocumentError, extract
+
 from article_ingest_local import display
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.notices_journal import NoticeJournal
 from article_ingest_local.poller import BatchResult
 from article_ingest_local.provision import ensure_watch_queue
-from article_ingest_local.session import DEFAULT_PORT, StackTarget, aws_target, local_endpoint, local_target, state_base
+from article_ingest_local.session import (
+    DEFAULT_PORT,
+    StackTarget,
+    aws_target,
+    local_endpoint,
+    local_target,
+    state_base,
+)
 from article_ingest_local.store_reader import get_item, scan_items
 from article_ingest_local.template import Template
 from article_ingest_local.uploads import collect_files, upload_files
@@ -56,7 +63,9 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
 
 
 @main.command()
-@click.option("--retry-delay", default=5, show_default=True, help="Seconds before a failed message is retried.")
+@click.option(
+    "--retry-delay", default=5, show_default=True, help="Seconds before a failed message is retried."
+)
 @click.option("--concurrency", default=1, show_default=True, help="Pollers running the function at once.")
 @click.option("--log-level", default="WARNING", show_default=True, help="The function's log level.")
 @click.pass_context
@@ -70,7 +79,9 @@ def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -
     stack.run_pollers(on_batch=report)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    click.echo(f"ready: local stack at {stack.endpoint}; drop files with `article-ingest drop PATH`", err=True)
+    click.echo(
+        f"ready: local stack at {stack.endpoint}; drop files with `article-ingest drop PATH`", err=True
+    )
     try:
         while not stopped.wait(0.5):
             pass
@@ -122,7 +133,11 @@ def show(ctx: click.Context, article_id: str) -> None:
     target = _target(ctx)
     dynamodb, s3 = target.client("dynamodb"), target.client("s3")
     if len(article_id) < 32:
-        matches = [i["id"] for i in scan_items(dynamodb, target.resources.articles_table) if i["id"].startswith(article_id)]
+        matches = [
+            i["id"]
+            for i in scan_items(dynamodb, target.resources.articles_table)
+            if i["id"].startswith(article_id)
+        ]
         if len(matches) != 1:
             raise click.ClickException(f"{len(matches)} items match {article_id!r}")
         article_id = matches[0]
@@ -165,7 +180,9 @@ def _notice_line(notice: dict[str, Any]) -> str:
 
 
 @main.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--jsonl", is_flag=True, help="One JSON object per input (item field names).")
 @click.option("--url", help="The page's URL, to make relative links absolute.")
 def extract_command(paths: tuple[Path, ...], jsonl: bool, url: str | None) -> None:
@@ -187,7 +204,12 @@ def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
     try:
         article = extract(path.read_bytes(), url=url)
     except RejectedDocumentError as exc:
-        return {"source": source, "status": "rejected", "reason": exc.reason.value, "reason_detail": exc.detail}
+        return {
+            "source": source,
+            "status": "rejected",
+            "reason": exc.reason.value,
+            "reason_detail": exc.detail,
+        }
     record = {"source": source, "status": "stored", **asdict(article)}
     return {name: list(value) if isinstance(value, tuple) else value for name, value in record.items()}
 
@@ -207,14 +229,20 @@ def redrive(ctx: click.Context) -> None:
             break
         for message in messages:
             sqs.send_message(QueueUrl=target.resources.ingest_queue_url, MessageBody=message["Body"])
-            sqs.delete_message(QueueUrl=target.resources.dead_letter_queue_url, ReceiptHandle=message["ReceiptHandle"])
+            sqs.delete_message(
+                QueueUrl=target.resources.dead_letter_queue_url, ReceiptHandle=message["ReceiptHandle"]
+            )
             moved += 1
     click.echo(f"redrove {moved} message(s)", err=True)
 
 
 @main.command()
-@click.option("--samples", type=click.Path(exists=True, path_type=Path), help="Files to drop (default: samples/).")
-@click.option("--timeout", default=DEMO_TIMEOUT_SECONDS, show_default=True, help="Seconds to wait for processing.")
+@click.option(
+    "--samples", type=click.Path(exists=True, path_type=Path), help="Files to drop (default: samples/)."
+)
+@click.option(
+    "--timeout", default=DEMO_TIMEOUT_SECONDS, show_default=True, help="Seconds to wait for processing."
+)
 @click.pass_context
 def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
     """Stack up, drop the samples, wait for every article and notice, show them, stack down."""

@@ -25,7 +25,9 @@ def articles_table(items: list[dict[str, Any]]) -> Table:
         table.add_row(
             item["id"][:10],
             f"[green]{item['status']}[/]" if stored else f"[yellow]{item['status']}[/]",
-            _short(item.get("title"), TITLE_WIDTH) if stored else f"{item.get('reason')}: {_short(item.get('reason_detail'), 40)}",
+            _short(item.get("title"), TITLE_WIDTH)
+            if stored
+            else f"{item.get('reason')}: {_short(item.get('reason_detail'), 40)}",
             _short(", ".join(item.get("authors", [])), 30),
             _short(item.get("published"), 10),
             item.get("language") or "",

@@ -43,7 +43,9 @@ class LocalStack:
         self._server.start()
         self._wait_ready()
         provision(self.template, self.target.session, self.endpoint)
-        ensure_watch_queue(self.target.session, self.endpoint, self.target.resources.topic_arn, self.target.name)
+        ensure_watch_queue(
+            self.target.session, self.endpoint, self.target.resources.topic_arn, self.target.name
+        )
         self._handler_env = {
             "AWS_ENDPOINT_URL": self.endpoint,
             "AWS_ACCESS_KEY_ID": LOCAL_CREDENTIALS["aws_access_key_id"],

@@ -17,22 +17,31 @@ if TYPE_CHECKING:
 WATCH_QUEUE_SUFFIX = "notices-watch"  # local-only queue subscribed to the topic, for `notices`
 
 
-def provision(template: Template, session: boto3.Session, endpoint: str) -> dict[str, str]:
-    """Create every supported resource; returns the resolved stack outputs."""
-    sqs = session.client("sqs", endpoint_url=endpoint)
-    s3 = session.client("s3", endpoint_url=endpoint)
-    dynamodb = session.client("dynamodb", endpoint_url=endpoint)
-    sns = session.client("sns", endpoint_url=endpoint)
+def provision(
+    template: Template, session: boto3.Session, endpoint: str | None, *, queue_url_base: str | None = None
+) -> dict[str, str]:
+    """Create every supported resource; returns the resolved stack outputs.
+
+    `queue_url_base` is where queue URLs live: the endpoint for moto's server, AWS's form in-process.
+    """
+    base = queue_url_base or endpoint or ""
+    # Typed loosely: properties come from YAML and are passed through as the APIs expect.
+    sqs: Any = session.client("sqs", endpoint_url=endpoint)
+    s3: Any = session.client("s3", endpoint_url=endpoint)
+    dynamodb: Any = session.client("dynamodb", endpoint_url=endpoint)
+    sns: Any = session.client("sns", endpoint_url=endpoint)
 
     def resolve(value: Any) -> Any:
-        return template.resolve(value, queue_url_base=endpoint)
+        return template.resolve(value, queue_url_base=base)
 
     queues = template.of_type("AWS::SQS::Queue")
     for logical in queues:  # all queues first: redrive policies point at each other
         sqs.create_queue(QueueName=template.physical_name(logical))
     for logical, props in queues.items():
-        attributes = {
-            name: str(props[name]) for name in ("VisibilityTimeout", "MessageRetentionPeriod") if name in props
+        attributes: dict[str, str] = {
+            name: str(props[name])
+            for name in ("VisibilityTimeout", "MessageRetentionPeriod")
+            if name in props
         }
         if "RedrivePolicy" in props:
             attributes["RedrivePolicy"] = json.dumps(resolve(props["RedrivePolicy"]))
@@ -47,7 +56,7 @@ def provision(template: Template, session: boto3.Session, endpoint: str) -> dict
 
     for logical, props in template.of_type("AWS::S3::Bucket").items():
         _create_bucket(s3, template.physical_name(logical), resolve(props))
-    return template.outputs(queue_url_base=endpoint)
+    return template.outputs(queue_url_base=base)
 
 
 def _create_table(dynamodb: Any, name: str, props: dict[str, Any]) -> None:

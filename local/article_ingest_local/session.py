@@ -13,7 +13,7 @@ from article_ingest_local.template import LOCAL_REGION, Template
 
 DEFAULT_PORT = 5000
 # moto accepts any credentials; these keep boto3 from looking for (or using) real ones locally.
-LOCAL_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}  # noqa: S105
+LOCAL_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 
 def local_endpoint(port: int | None = None) -> str:
@@ -44,7 +44,11 @@ class StackTarget:
 
 def local_target(template: Template, endpoint: str) -> StackTarget:
     """The local stack at `endpoint` (names are derived from the template, so nothing is stored)."""
-    session = boto3.Session(region_name=LOCAL_REGION, **LOCAL_CREDENTIALS)
+    session = boto3.Session(
+        region_name=LOCAL_REGION,
+        aws_access_key_id=LOCAL_CREDENTIALS["aws_access_key_id"],
+        aws_secret_access_key=LOCAL_CREDENTIALS["aws_secret_access_key"],
+    )
     resources = StackResources.from_outputs(template.outputs(queue_url_base=endpoint))
     port = endpoint.rsplit(":", 1)[-1].strip("/")
     return StackTarget(session=session, endpoint=endpoint, resources=resources, name=f"local-{port}")

@@ -34,7 +34,7 @@ def get_item(dynamodb: Any, s3: Any, table: str, article_id: str) -> dict[str, A
     raw = dynamodb.get_item(TableName=table, Key={"id": {"S": article_id}}).get("Item")
     if not raw:
         return None
-    item = plain({name: _DESERIALIZER.deserialize(value) for name, value in raw.items()})
+    item: dict[str, Any] = plain({name: _DESERIALIZER.deserialize(value) for name, value in raw.items()})
     location = item.get("body_location")
     if location:
         bucket, _, key = location.removeprefix("s3://").partition("/")

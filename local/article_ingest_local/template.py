@@ -117,7 +117,9 @@ class Template:
     def arn(self, logical_id: str) -> str:
         resource_type = self.resources[logical_id]["Type"]
         name = self.physical_name(logical_id)
-        service = {"AWS::S3::Bucket": "s3", "AWS::SQS::Queue": "sqs", "AWS::SNS::Topic": "sns"}.get(resource_type)
+        service = {"AWS::S3::Bucket": "s3", "AWS::SQS::Queue": "sqs", "AWS::SNS::Topic": "sns"}.get(
+            resource_type
+        )
         if service == "s3":
             return f"arn:aws:s3:::{name}"
         if service in ("sqs", "sns"):
@@ -144,7 +146,7 @@ class Template:
             raise TemplateError(f"!Ref to unknown {logical_id}")
         return self.physical_name(logical_id)
 
-    def resolve(self, value: Any, queue_url_base: str = "") -> Any:
+    def resolve(self, value: Any, queue_url_base: str = "") -> Any:  # noqa: PLR0911 - one per function
         """Evaluate the intrinsic functions the local stack needs: Ref, GetAtt, Sub."""
         if isinstance(value, list):
             return [self.resolve(item, queue_url_base) for item in value]
@@ -209,7 +211,8 @@ class Template:
                 queue_logical_id=source["Queue"]["Fn::GetAtt"][0],
                 batch_size=int(source.get("BatchSize", 10)),
                 batching_window_seconds=int(source.get("MaximumBatchingWindowInSeconds", 0)),
-                report_batch_item_failures="ReportBatchItemFailures" in source.get("FunctionResponseTypes", []),
+                report_batch_item_failures="ReportBatchItemFailures"
+                in source.get("FunctionResponseTypes", []),
                 maximum_concurrency=int(
                     self.resolve(source.get("ScalingConfig", {}).get("MaximumConcurrency", 2))
                 ),

@@ -18,7 +18,9 @@ def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     for path in paths:
         if path.is_dir():
             files.extend(
-                (child, child.relative_to(path).as_posix()) for child in sorted(path.rglob("*")) if child.is_file()
+                (child, child.relative_to(path).as_posix())
+                for child in sorted(path.rglob("*"))
+                if child.is_file()
             )
         else:
             files.append((path, path.name))

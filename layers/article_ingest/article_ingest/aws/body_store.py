@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -21,7 +22,7 @@ class BodyStore:
         self._bucket = bucket
         self._prefix = prefix
 
-    def put(self, article_id: str, content_hash: str, body: dict[str, object]) -> str:
+    def put(self, article_id: str, content_hash: str, body: Mapping[str, object]) -> str:
         """Store the body and return its s3:// URI. Same content, same key: retries overwrite."""
         key = f"{self._prefix}{article_id}/{content_hash}.json"
         try:

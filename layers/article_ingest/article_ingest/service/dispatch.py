@@ -34,9 +34,10 @@ def handle_event(event: dict[str, Any], context: LambdaContext, ingest_one: Inge
             for ref in refs_from_sqs_body(record.body):
                 ingest_one(ref)
 
-        return process_partial_response(
+        response = process_partial_response(
             event=event, record_handler=record_handler, processor=processor, context=context
         )
+        return dict(response)
     return _handle_direct(refs_from_event(event), ingest_one)
 
 

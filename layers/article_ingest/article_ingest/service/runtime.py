@@ -89,7 +89,7 @@ class Runtime:
         )
         service = self.service
 
-        @idempotent_function(
+        @idempotent_function(  # type: ignore[untyped-decorator]  # Powertools types it loosely
             data_keyword_argument="ref",
             persistence_store=persistence,
             config=self.idempotency_config,

@@ -1,0 +1,53 @@
+# article-ingest: `make demo` runs the local stack end to end; `make test` runs every suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= ../shared/corpus/readability-test-pages
+TEXT_CORPUS ?= ../shared/corpus/readability-test-pages-as-text
+
+.PHONY: setup demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality clean
+
+setup: $(STAMP)
+
+# Old system pips fail on readability-lxml's extras: upgrade pip inside the venv first.
+$(STAMP): pyproject.toml requirements-dev.txt layers/article_ingest/requirements.txt local/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/article-ingest demo
+
+test: setup lint typecheck lint-template test-unit test-integration test-quality test-e2e
+
+test-unit: setup
+	$(BIN)/pytest tests/unit -q
+
+test-integration: setup
+	$(BIN)/pytest tests/integration -q
+
+test-quality: setup
+	$(BIN)/pytest tests/quality -q
+
+test-e2e: setup
+	$(BIN)/pytest tests/e2e -q
+
+lint: setup
+	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+# cfn-lint on the SAM template and on its CloudFormation translation (catches more).
+lint-template: setup
+	$(BIN)/pytest tests/template -q
+
+bench-quality: setup
+	$(BIN)/python -m bench.quality $(CORPUS) --text-corpus $(TEXT_CORPUS)
+
+bench: bench-quality
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .article-ingest

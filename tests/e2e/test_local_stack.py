@@ -1,0 +1,77 @@
+"""Drop files into the local stack over HTTP; see items and receive notices."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import ROOT, LocalStackProcess
+
+SAMPLES = ROOT / "samples"
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".gz")
+WAIT_SECONDS = 90
+
+
+def _wait_for(stack: LocalStackProcess, count: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    deadline = time.monotonic() + WAIT_SECONDS
+    items: list[dict[str, Any]] = []
+    notices: list[dict[str, Any]] = []
+    while time.monotonic() < deadline:
+        items = json.loads(stack.cli("articles", "--json").stdout)
+        notices = json.loads(stack.cli("notices", "--json").stdout)
+        if len(items) >= count and len(notices) >= count:
+            break
+        time.sleep(1)
+    return items, notices
+
+
+def test_dropping_the_samples_yields_one_item_and_one_notice_per_file(local_stack: LocalStackProcess) -> None:
+    # Given the sample files
+    files = sorted(p for p in SAMPLES.iterdir() if p.name.endswith(DOCUMENT_SUFFIXES))
+    # When they are dropped into the running stack
+    local_stack.cli("drop", *map(str, files))
+    items, notices = _wait_for(local_stack, len(files))
+    # Then each file has exactly one item and one notice, stored or rejected with a reason
+    assert sorted(i["source_key"] for i in items) == sorted(p.name for p in files)
+    assert sorted(n["article_id"] for n in notices) == sorted(i["id"] for i in items)
+    by_key = {i["source_key"]: i for i in items}
+    assert by_key["bbc-1.html"]["status"] == "stored"
+    assert by_key["nytimes-1.html.gz"]["status"] == "stored"
+    assert (by_key["empty.txt"]["status"], by_key["empty.txt"]["reason"]) == ("rejected", "empty")
+    assert all(i["status"] == "stored" or i.get("reason") for i in items)
+
+
+def test_show_prints_one_stored_article_in_full(local_stack: LocalStackProcess) -> None:
+    # Given an article dropped and stored
+    local_stack.cli("drop", "--prefix", "show/", str(SAMPLES / "medium-1.html"))
+    deadline = time.monotonic() + WAIT_SECONDS
+    match: list[dict[str, Any]] = []
+    while not match and time.monotonic() < deadline:
+        items = json.loads(local_stack.cli("articles", "--json").stdout)
+        match = [i for i in items if i["source_key"] == "show/medium-1.html"]
+        time.sleep(0.5)
+    assert match
+    # When it is shown by an id prefix
+    shown = json.loads(local_stack.cli("show", match[0]["id"][:12]).stdout)
+    # Then the whole article, body included, is printed
+    assert shown["id"] == match[0]["id"]
+    assert len(shown["text"]) > 1000
+    assert "<script" not in shown["html"]
+
+
+def test_extract_prints_one_json_object_per_input_with_item_field_names(tmp_path: Path) -> None:
+    # Given a text file and a gzip page
+    cli = str(Path(sys.executable).parent / "article-ingest")
+    inputs = [str(SAMPLES / "zelenskiy-putin-meeting.txt"), str(SAMPLES / "nytimes-1.html.gz")]
+    # When extracted without AWS
+    result = subprocess.run([cli, "extract", "--jsonl", *inputs], capture_output=True, text=True, check=True)
+    # Then each line is an article named by its source path
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == inputs
+    assert all(
+        {"title", "authors", "published", "language", "site_name", "text"} <= r.keys() for r in records
+    )
