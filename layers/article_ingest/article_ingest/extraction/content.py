@@ -8,6 +8,7 @@ import lxml.html
 from readability import Document
 
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.second_opinion import marked_container, prefer_container
 from article_ingest.extraction.words import count_words
 
 # readability needs some text to score; below this its pick is unreliable and the whole
@@ -15,6 +16,7 @@ from article_ingest.extraction.words import count_words
 MIN_CANDIDATE_WORDS = 25
 # A short page whose text is mostly link text is navigation (a listing, a login or error page).
 MAX_SHORT_PAGE_LINK_DENSITY = 0.5
+MIN_NAVIGATION_LINKS = 5  # fewer links is a short note that happens to link, not a menu
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "form")
 
 
@@ -39,12 +41,17 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
     summary = Document(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
     body = lxml.html.fragment_fromstring(summary, create_parent="div")
+    container = marked_container(tree)
+    if container is not None and prefer_container(body, container, link_density(container)):
+        container.tag = "div"
+        return container
     if count_words(body.text_content()) >= MIN_CANDIDATE_WORDS:
         return body
     visible = _visible_body(tree)
     words = count_words(visible.text_content())
     if words == 0:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no visible text")
-    if link_density(visible) > MAX_SHORT_PAGE_LINK_DENSITY:
+    is_menu = len(visible.xpath(".//a")) >= MIN_NAVIGATION_LINKS
+    if is_menu and link_density(visible) > MAX_SHORT_PAGE_LINK_DENSITY:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, f"{words} words, mostly links")
     return visible if words > count_words(body.text_content()) else body

@@ -7,11 +7,15 @@ import math
 
 from article_ingest import __version__
 from article_ingest.extraction.content import pick_content
+from article_ingest.extraction.dedupe import drop_repeated_metadata
 from article_ingest.extraction.decode import check_size, decode, decompress, sniff_binary
-from article_ingest.extraction.metadata import extract_metadata
+from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.language import detect_language
+from article_ingest.extraction.metadata import Metadata, extract_metadata
 from article_ingest.extraction.models import Article, ExtractionLimits
-from article_ingest.extraction.parse import parse
-from article_ingest.extraction.render import render
+from article_ingest.extraction.parse import looks_like_html, parse_html
+from article_ingest.extraction.render import RenderedBody, render
+from article_ingest.extraction.text_input import read_text
 from article_ingest.extraction.words import count_words
 
 EXTRACTOR = f"article-ingest/{__version__}"
@@ -31,10 +35,12 @@ def extract(
     The cascade, each stage its own module:
     1. decode: gunzip (capped), reject empty / too large / binary, find the charset
        (BOM, <meta charset>, Content-Type, then detection) and decode;
-    2. parse: HTML into an lxml tree; plain text (with stray inline links) into simple HTML;
-    3. metadata: JSON-LD, OpenGraph / Twitter cards, meta tags, <html lang>;
-    4. content: readability-lxml's best candidate; too few words -> not an article;
-    5. render: sanitize the body, make links absolute, render plain text.
+    2. parse: HTML into an lxml tree; text saved from a page goes to text_input instead,
+       which finds its headline, byline and article lines;
+    3. metadata: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (metadata.py);
+    4. content: readability-lxml's best candidate, or the whole short page; no text -> not an article;
+    5. render: sanitize the body, make links absolute, render plain text; detect the language
+       when the document declares none.
 
     Raises RejectedDocumentError (with a reason code) for documents that hold no article.
     """
@@ -42,9 +48,28 @@ def extract(
     data = decompress(data, content_encoding=content_encoding, limits=limits)
     check_size(data, limits)
     sniff_binary(data)
-    document = parse(decode(data, content_type=content_type).text)
-    meta = extract_metadata(document.tree, url=url)
-    body = render(pick_content(document.tree), url=url or meta.canonical_url)
+    text = decode(data, content_type=content_type).text
+    meta, body = _extract_html(text, url) if looks_like_html(text) else _extract_text(text, url)
+    return _article(meta, body)
+
+
+def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
+    tree = parse_html(text)
+    meta = extract_metadata(tree, url=url)
+    body = pick_content(tree)
+    drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
+    return meta, render(body, url=url or meta.canonical_url)
+
+
+def _extract_text(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
+    found = read_text(text)
+    body = render(found.body, url=url)
+    if not body.text:
+        raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no article lines in the text")
+    return Metadata(title=found.title, authors=found.authors), body
+
+
+def _article(meta: Metadata, body: RenderedBody) -> Article:
     words = count_words(body.text)
     return Article(
         title=meta.title,
@@ -53,7 +78,7 @@ def extract(
         authors=meta.authors,
         published=meta.published,
         modified=meta.modified,
-        language=meta.language,
+        language=meta.language or detect_language(body.text),
         site_name=meta.site_name,
         description=meta.description,
         canonical_url=meta.canonical_url,

@@ -1,0 +1,90 @@
+"""A second opinion on the body: the container the page itself marks as its main content.
+
+readability-lxml scores paragraphs and can settle on one part of a long article (a table, a
+section). Pages often mark the whole body (itemprop=articleBody, a single <article>, <main>);
+when that container holds readability's pick and adds text that is not links or furniture, it
+is the more complete body.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.html
+
+from article_ingest.extraction.words import count_words
+
+MARKED_CONTAINERS = (
+    '//*[@itemprop="articleBody"]',
+    "//article",
+    '//*[@role="main"]',
+    "//main",
+)
+FURNITURE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "button",
+    "iframe",
+)
+FURNITURE_CLASS = re.compile(
+    r"share|social|related|comment|newsletter|promo|sidebar|advert|\bads?\b|subscribe|breadcrumb|"
+    r"recommend|popular|trending|footer|masthead|navbox|hidden|print-only|toolbar",
+    re.I,
+)
+MIN_AGREEMENT = 0.8  # share of readability's words the container must also hold
+MAX_GROWTH = 1.5  # a container this much larger than readability's pick is the whole page
+MAX_LINK_DENSITY = 0.25  # more link text than this is navigation, not an article body
+TOKEN = re.compile(r"\w+")
+
+
+def marked_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The one element the page marks as its content, without its furniture, if there is one."""
+    for xpath in MARKED_CONTAINERS:
+        found = tree.xpath(xpath)
+        if len(found) == 1:
+            return _without_furniture(found[0])
+    return None
+
+
+def _without_furniture(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    clean = copy.deepcopy(element)
+    doomed = [
+        node
+        for node in clean.iter()
+        if node is not clean
+        and isinstance(node.tag, str)
+        and (
+            node.tag in FURNITURE_TAGS
+            or FURNITURE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}")
+        )
+    ]
+    for node in doomed:
+        if node.getparent() is not None:
+            node.drop_tree()
+    return clean
+
+
+def _agreement(inner: str, outer: str) -> float:
+    inner_words = TOKEN.findall(inner.lower())
+    outer_words = set(TOKEN.findall(outer.lower()))
+    return sum(word in outer_words for word in inner_words) / max(len(inner_words), 1)
+
+
+def prefer_container(
+    pick: lxml.html.HtmlElement, container: lxml.html.HtmlElement | None, link_density: float
+) -> bool:
+    """Whether the marked container is the better body than readability's pick."""
+    if container is None or link_density > MAX_LINK_DENSITY:
+        return False
+    pick_text, container_text = pick.text_content(), container.text_content()
+    pick_words, container_words = count_words(pick_text), count_words(container_text)
+    if container_words <= pick_words or container_words > MAX_GROWTH * max(pick_words, 1):
+        return False
+    return _agreement(pick_text, container_text) >= MIN_AGREEMENT

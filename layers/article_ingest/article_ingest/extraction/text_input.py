@@ -1,0 +1,159 @@
+"""Plain text saved from a page (with stray inline links): title, byline and the article's lines.
+
+Such text keeps the page's furniture (breadcrumbs, menus, share bars, "You may also like",
+comment forms) as lines around the article. Each line is scored as prose or furniture and the
+highest-scoring contiguous run of lines is the article (the maximum-subarray view of
+Finn et al.'s body text extraction).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import lxml.html
+
+from article_ingest.extraction.authors import clean_authors
+from article_ingest.extraction.words import count_words
+
+INLINE_LINK = re.compile(r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)
+ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+BYLINE = re.compile(r"^(?:by|von|par|por|written by)\s+\S", re.I)
+BREADCRUMB = re.compile(r"\s(?:»|›|>|/|\|)\s")
+SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")
+# Lines that announce site furniture: everything from such a line on is not the article.
+FURNITURE = re.compile(
+    r"^(?:share (?:this|on)|you (?:may|might) also like|related (?:articles|posts|stories)|"
+    r"leave a (?:comment|reply)|\d* ?comments?$|adblock|advertisement$|subscribe|sign up|"
+    r"read more|more from|recommended|trending|popular|follow us|newsletter|cookie|"
+    r"this site uses akismet|about the author|tags?:)",
+    re.I,
+)
+# Lines that open the reader comments: prose after them is not the article's.
+COMMENTS = re.compile(
+    r"^(?:leave a (?:comment|reply)|add (?:new|a) comment|post a comment|(?:view|show|read) comments|"
+    r"\d+ comments?$|comments?(?: \(\d+\))?$|join the discussion|reader comments)",
+    re.I,
+)
+MIN_WORDS_BEFORE_COMMENTS = 150  # a comments marker this early is a link in the page header
+MAX_LINE_SCORE = 40  # a very long line is no surer to be prose than a long one
+SHORT_LINE_COST = 4  # words a line without sentence punctuation needs to count as prose
+PROSE_BONUS = 4  # sentence punctuation is the strongest hint of prose
+LINK_LINE_COST = 15  # a line that is only a link is navigation
+FURNITURE_COST = 60  # furniture markers cut the run
+MAX_TITLE_WORDS = 25
+MAX_BYLINE_WORDS = 12
+HEAD_LINES = 40  # title and byline are looked for among the first lines only
+
+
+@dataclass(frozen=True, slots=True)
+class TextArticle:
+    """What a text document yields: the headline, byline names and the body as HTML."""
+
+    title: str | None
+    authors: tuple[str, ...]
+    body: lxml.html.HtmlElement
+
+
+def _plain(line: str) -> str:
+    return html.unescape(ANY_TAG.sub("", line)).strip()
+
+
+def inline_markup_to_html(line: str) -> str:
+    """Escape a text line, except for <a href> links which stay links; other tags are dropped."""
+    out: list[str] = []
+    position = 0
+    for match in INLINE_LINK.finditer(line):
+        out.append(html.escape(_plain(line[position : match.start()]), quote=False))
+        out.append(f'<a href="{html.escape(match.group(1))}">{html.escape(_plain(match.group(2)))}</a>')
+        position = match.end()
+    out.append(html.escape(_plain(line[position:]), quote=False))
+    return " ".join(part for part in out if part)
+
+
+def _line_score(line: str) -> int:
+    plain = _plain(line)
+    words = count_words(plain)
+    if FURNITURE.match(plain):
+        return -FURNITURE_COST
+    linked = sum(len(_plain(match.group(2))) for match in INLINE_LINK.finditer(line))
+    if linked and linked >= len(plain) * 0.8:
+        return -LINK_LINE_COST
+    score = min(words, MAX_LINE_SCORE) - SHORT_LINE_COST
+    return score + PROSE_BONUS if SENTENCE_END.search(plain) else score
+
+
+def best_run(scores: list[int]) -> tuple[int, int]:
+    """The [start, end) of the contiguous run with the highest total score."""
+    best, best_span, total, start = 0, (0, 0), 0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
+def _find_title(lines: list[str]) -> int | None:
+    """The headline line: one a breadcrumb ends with, else the first heading-like line."""
+    plains = [_plain(line) for line in lines[:HEAD_LINES]]
+    for crumb in plains:
+        if BREADCRUMB.search(crumb):
+            tail = BREADCRUMB.split(crumb)[-1].strip()
+            for index, plain in enumerate(plains):
+                if plain == tail and plain != crumb:
+                    return index
+    for index, plain in enumerate(plains):
+        words = len(plain.split())
+        if 3 <= words <= MAX_TITLE_WORDS and not SENTENCE_END.search(plain) and not BREADCRUMB.search(plain):
+            following = plains[index + 1 : index + 4]
+            if any(len(line.split()) > MAX_TITLE_WORDS for line in following) or any(
+                BYLINE.match(line) for line in following
+            ):
+                return index
+    return None
+
+
+def _cut_comments(lines: list[str], start: int) -> list[str]:
+    """The lines up to the reader comments, once enough of the article came before them."""
+    words = 0
+    for index in range(start, len(lines)):
+        plain = _plain(lines[index])
+        if words >= MIN_WORDS_BEFORE_COMMENTS and COMMENTS.match(plain):
+            return lines[:index]
+        words += count_words(plain) if _line_score(lines[index]) > 0 else 0
+    return lines
+
+
+def _is_furniture(plain: str) -> bool:
+    """Breadcrumbs and furniture lines caught inside the article run."""
+    return bool(FURNITURE.match(plain)) or (
+        bool(BREADCRUMB.search(plain)) and len(plain.split()) <= MAX_BYLINE_WORDS
+    )
+
+
+def read_text(text: str) -> TextArticle:
+    """Split a text document into headline, byline and article lines."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title_index = _find_title(lines)
+    start = (title_index + 1) if title_index is not None else 0
+    authors: tuple[str, ...] = ()
+    for index in range(start, min(start + 3, len(lines))):
+        plain = _plain(lines[index])
+        if BYLINE.match(plain) and len(plain.split()) <= MAX_BYLINE_WORDS:
+            authors = tuple(clean_authors(plain))
+            start = index + 1
+            break
+    lines = _cut_comments(lines, start)
+    scores = [_line_score(line) for line in lines[start:]]
+    first, last = best_run(scores)
+    kept = [line for line in lines[start + first : start + last] if not _is_furniture(_plain(line))]
+    if not kept and title_index is None:
+        kept = lines
+    body = "".join(f"<p>{inline_markup_to_html(line)}</p>" for line in kept)
+    title = _plain(lines[title_index]) if title_index is not None else None
+    return TextArticle(
+        title=title, authors=authors, body=lxml.html.fragment_fromstring(body, create_parent="div")
+    )
