@@ -26,9 +26,8 @@ def drop_repeated_metadata(
         text = _key(element.text_content())
         if not text or element is body:
             continue
-        if element.tag in HEADINGS and text == title_key:
-            doomed.append(element)
-        elif names and len(text) <= MAX_BYLINE_CHARS and _is_byline(text, names):
+        repeats_title = element.tag in HEADINGS and text == title_key
+        if repeats_title or (names and len(text) <= MAX_BYLINE_CHARS and _is_byline(text, names)):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:

@@ -7,8 +7,8 @@ import math
 
 from article_ingest import __version__
 from article_ingest.extraction.content import pick_content
-from article_ingest.extraction.dedupe import drop_repeated_metadata
 from article_ingest.extraction.decode import check_size, decode, decompress, sniff_binary
+from article_ingest.extraction.dedupe import drop_repeated_metadata
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
 from article_ingest.extraction.language import detect_language
 from article_ingest.extraction.metadata import Metadata, extract_metadata

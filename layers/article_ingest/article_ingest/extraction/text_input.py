@@ -20,7 +20,7 @@ from article_ingest.extraction.words import count_words
 INLINE_LINK = re.compile(r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)
 ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 BYLINE = re.compile(r"^(?:by|von|par|por|written by)\s+\S", re.I)
-BREADCRUMB = re.compile(r"\s(?:»|›|>|/|\|)\s")
+BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 # Lines that announce site furniture: everything from such a line on is not the article.
 FURNITURE = re.compile(
