@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from article_ingest.service.items import article_id
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from botocore.exceptions import ClientError
 
+from article_ingest.service.items import article_id
 from tests.support import events
 from tests.support.stack import MockStack
 

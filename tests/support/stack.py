@@ -9,6 +9,7 @@ from types import ModuleType
 from typing import Any
 
 import boto3
+
 from article_ingest_local.lambda_runtime import load_handler, new_context
 from article_ingest_local.provision import ensure_watch_queue, provision
 from article_ingest_local.resources import StackResources

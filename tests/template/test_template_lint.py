@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from article_ingest_local.template import Template
 from samtranslator.translator.transform import transform
 from samtranslator.yaml_helper import yaml_parse
+
+from article_ingest_local.template import Template
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "template.yaml"
