@@ -41,7 +41,7 @@ CUT = re.compile(
     r"\d|\s[|\u2022\u00b7/]\s|\s[-\u2013\u2014]\s|\b(?:last\s+)?(?:updated|published|posted|on)\b|@|\n", re.I
 )
 URL = re.compile(r"\(?(?:https?://|www\.)[^\s)]*\)?|\S+@\S+\.\w+", re.I)
-SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+SPLIT = re.compile(r"\s*(?:[,;&()]|\b(?:and|und|et|y|e|avec|with|mit|con|com)\b)\s*", re.I)
 # Job titles that follow a name in bylines ("James Carter Senior News Editor").
 ROLE_ANCHORS = frozenset(
     [

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 
 import lxml.html
+from lxml import etree
 from readability import Document
+from readability.readability import Unparseable
 
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
 from article_ingest.extraction.second_opinion import marked_container, prefer_container
@@ -37,10 +39,18 @@ def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return body
 
 
+def _readability_pick(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """readability's candidate; an empty one when it gives up on the page."""
+    try:
+        summary = Document(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
+        return lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (Unparseable, etree.ParserError, ValueError):
+        return lxml.html.fragment_fromstring("<div></div>")
+
+
 def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
-    summary = Document(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
-    body = lxml.html.fragment_fromstring(summary, create_parent="div")
+    body = _readability_pick(tree)
     container = marked_container(tree)
     if container is not None and prefer_container(body, container, link_density(container)):
         container.tag = "div"

@@ -6,7 +6,8 @@ import re
 
 # Scripts written without spaces: each character is (roughly) a word.
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f"
-WORD = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+")
+# Apostrophes and hyphens inside a word keep it one word ("city's", "well-known").
+WORD = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+(?:['\u2019\-][^\W{UNSPACED}]+)*")
 
 
 def count_words(text: str) -> int:

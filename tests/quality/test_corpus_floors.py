@@ -1,0 +1,68 @@
+"""Quality gate: article-ingest's scores on the corpus must not fall below the pinned floors.
+
+Runs on the full corpus (../shared/corpus beside the repository) when it is there, otherwise on
+the small copy in tests/fixtures/corpus; each has its own floors, pinned slightly below the
+figures achieved, so a change that lowers quality fails the suite. Scoring: bench/scoring.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import load_corpus
+from bench.quality import DEFAULT_CORPUS, DEFAULT_TEXT_CORPUS, SystemReport, evaluate
+from bench.systems import run_article_ingest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+
+
+@dataclass(frozen=True, slots=True)
+class Floors:
+    """The lowest scores accepted on one corpus."""
+
+    html_f1: float
+    text_f1: float
+    title: float  # share of pages with an expected value that must come out right
+    byline: float
+    published: float
+    language: float
+
+
+FULL = Floors(html_f1=0.960, text_f1=0.885, title=0.97, byline=0.90, published=0.96, language=0.98)
+SUBSET = Floors(html_f1=0.955, text_f1=0.865, title=0.90, byline=0.80, published=0.90, language=0.90)
+
+
+def corpus_and_floors() -> tuple[Path, Path, Floors]:
+    if DEFAULT_CORPUS.is_dir() and DEFAULT_TEXT_CORPUS.is_dir():
+        return DEFAULT_CORPUS, DEFAULT_TEXT_CORPUS, FULL
+    return FIXTURES / "readability-test-pages", FIXTURES / "readability-test-pages-as-text", SUBSET
+
+
+@pytest.fixture(scope="module")
+def reports() -> tuple[SystemReport, SystemReport, Floors]:
+    html_dir, text_dir, floors = corpus_and_floors()
+    html = evaluate("article-ingest", run_article_ingest, load_corpus(html_dir))
+    text = evaluate("article-ingest", run_article_ingest, load_corpus(text_dir))
+    return html, text, floors
+
+
+def test_html_body_f1_stays_above_its_floor(reports: tuple[SystemReport, SystemReport, Floors]) -> None:
+    html, _, floors = reports
+    assert html.f1 >= floors.html_f1
+
+
+def test_text_body_f1_stays_above_its_floor(reports: tuple[SystemReport, SystemReport, Floors]) -> None:
+    _, text, floors = reports
+    assert text.f1 >= floors.text_f1
+
+
+@pytest.mark.parametrize("field", ["title", "byline", "published", "language"])
+def test_metadata_accuracy_stays_above_its_floor(
+    reports: tuple[SystemReport, SystemReport, Floors], field: str
+) -> None:
+    html, _, floors = reports
+    tally = html.fields[field]
+    assert tally.right / max(tally.total, 1) >= getattr(floors, field), tally.misses

@@ -1,0 +1,54 @@
+"""The body: prose kept, furniture dropped, one block a line, counts filled."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from article_ingest.extraction import EXTRACTOR, extract
+from article_ingest.extraction.render import render
+
+from .conftest import html_page, prose
+
+
+def test_headings_and_list_items_are_lines_of_their_own() -> None:
+    # Given a body with a heading and a list inside running text
+    body = lxml.html.fragment_fromstring(
+        "<div><p>Buses <b>return</b> today.</p><h2>What changes</h2>"
+        "<ul><li>More buses</li><li>Later trains</li></ul></div>"
+    )
+    # When rendered as text / Then each block is a paragraph of its own, inline markup joined
+    assert render(body, url=None).text == "Buses return today.\n\nWhat changes\n\nMore buses\n\nLater trains"
+
+
+def test_list_items_of_an_article_are_kept() -> None:
+    items = "<li>More buses will run on the northern routes, every ten minutes.</li>" * 2
+    body = f"<article>{prose()}<ul>{items}</ul>{prose()}</article>"
+    lines = extract(html_page(body)).text.split("\n\n")
+    assert lines.count("More buses will run on the northern routes, every ten minutes.") == 2
+
+
+def test_navigation_and_footer_are_not_in_the_body() -> None:
+    nav = "<nav>" + "".join(f'<a href="/s{i}">Section {i}</a>' for i in range(10)) + "</nav>"
+    body = nav + f"<article>{prose()}</article><footer>Copyright City Paper</footer>"
+    text = extract(html_page(body)).text
+    assert "Section 3" not in text
+    assert "Copyright" not in text
+
+
+def test_a_heading_repeating_the_title_is_dropped_from_the_body() -> None:
+    head = "<title>Buses return to the old town</title>"
+    body = f"<article><h1>Buses return to the old town</h1>{prose()}</article>"
+    assert "Buses return" not in extract(html_page(body, head=head)).text
+
+
+def test_word_count_reading_time_hash_and_extractor_are_filled() -> None:
+    article = extract(html_page(prose(12)))
+    assert article.word_count == len(article.text.split())
+    assert article.reading_time_minutes == 1
+    assert len(article.content_hash) == 64
+    assert article.extractor == EXTRACTOR
+
+
+def test_a_short_note_is_kept_whole() -> None:
+    # Given a page of a single short sentence / When extracted / Then it is the body, not a rejection
+    assert extract(b"<html><body><p>Back at five.</p></body></html>").text == "Back at five."

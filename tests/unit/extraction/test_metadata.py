@@ -1,0 +1,76 @@
+"""Metadata from the strongest evidence, never from guesses."""
+
+from __future__ import annotations
+
+import json
+
+from article_ingest.extraction import extract
+
+from .conftest import html_page, prose
+
+
+def ld_json(**fields: object) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_the_json_ld_headline_is_the_title() -> None:
+    head = "<title>Buses return | City Paper</title>" + ld_json(headline="Buses return to the old town")
+    assert extract(html_page(prose(), head=head)).title == "Buses return to the old town"
+
+
+def test_the_site_name_suffix_is_cut_from_the_page_title() -> None:
+    head = '<title>Buses return to the old town | City Paper</title>'
+    head += '<meta property="og:site_name" content="City Paper">'
+    assert extract(html_page(prose(), head=head)).title == "Buses return to the old town"
+
+
+def test_json_ld_authors_are_names_only() -> None:
+    head = ld_json(
+        author=[{"@type": "Person", "name": "By Jane Doe"}, {"@type": "Person", "name": "John Roe"}]
+    )
+    assert extract(html_page(prose(), head=head)).authors == ("Jane Doe", "John Roe")
+
+
+def test_a_visible_byline_loses_its_by_and_role() -> None:
+    body = '<p class="byline">By Jane Doe, Senior Political Correspondent</p>' + prose()
+    assert extract(html_page(body)).authors == ("Jane Doe",)
+
+
+def test_the_published_date_is_iso_8601_in_its_own_time_zone() -> None:
+    head = '<meta property="article:published_time" content="2024-03-05T09:30:00+0100">'
+    assert extract(html_page(prose(), head=head)).published == "2024-03-05T09:30:00+01:00"
+
+
+def test_a_javascript_date_string_in_json_ld_is_normalised() -> None:
+    head = ld_json(datePublished="Sat Dec 07 2024 01:36:42 GMT+0000 (UTC)")
+    assert extract(html_page(prose(), head=head)).published == "2024-12-07T01:36:42+00:00"
+
+
+def test_a_year_in_the_body_is_not_taken_as_the_date() -> None:
+    body = "<p>In March 2019 the line closed; it reopened on 4 May 2021.</p>" + prose()
+    assert extract(html_page(body)).published is None
+
+
+def test_the_url_date_is_used_when_the_page_has_no_other() -> None:
+    article = extract(html_page(prose()), url="https://news.example/2023/11/02/buses")
+    assert article.published == "2023-11-02"
+
+
+def test_the_declared_language_is_reduced_to_its_primary_subtag() -> None:
+    assert extract(html_page(prose(), lang="en-GB")).language == "en"
+
+
+def test_an_undeclared_language_is_detected_from_the_body() -> None:
+    german = (
+        "<p>"
+        + "Der Stadtrat hat am Dienstag beschlossen, dass die Busse wieder fahren und nicht mehr warten. " * 6
+        + "</p>"
+    )
+    page = f"<html><body>{german}</body></html>".encode()
+    assert extract(page).language == "de"
+
+
+def test_keywords_become_tags() -> None:
+    head = '<meta name="keywords" content="transport, city council ,buses">'
+    assert extract(html_page(prose(), head=head)).tags == ("transport", "city council", "buses")

@@ -1,0 +1,76 @@
+"""Every rejection reason, and no other exception for any input."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import random
+
+import pytest
+
+from article_ingest.extraction import ExtractionLimits, RejectedDocumentError, RejectionReason, extract
+
+
+def rejection_of(data: bytes, **options: object) -> RejectionReason:
+    with pytest.raises(RejectedDocumentError) as caught:
+        extract(data, **options)  # type: ignore[arg-type]
+    return caught.value.reason
+
+
+def test_zero_bytes_are_rejected_as_empty() -> None:
+    # Given no bytes / When extracted / Then the reason is empty
+    assert rejection_of(b"") is RejectionReason.EMPTY
+
+
+def test_only_whitespace_is_rejected_as_empty() -> None:
+    assert rejection_of(b" \n\t\r\n ") is RejectionReason.EMPTY
+
+
+def test_a_png_is_rejected_as_binary() -> None:
+    # Given an image signature / When extracted / Then the reason is binary
+    assert rejection_of(b"\x89PNG\r\n\x1a\n" + bytes(200)) is RejectionReason.BINARY
+
+
+def test_random_control_bytes_are_rejected_as_binary() -> None:
+    assert rejection_of(bytes(range(0, 32)) * 50) is RejectionReason.BINARY
+
+
+def test_input_over_the_byte_limit_is_rejected_as_too_large() -> None:
+    # Given a limit of 100 bytes / When 1000 bytes arrive / Then the reason is too_large
+    assert rejection_of(b"a" * 1000, limits=ExtractionLimits(max_bytes=100)) is RejectionReason.TOO_LARGE
+
+
+def test_a_gzip_bomb_stops_at_the_limit_as_too_large() -> None:
+    # Given 50 MB of zeros compressed to a few KB / When extracted with a 1 MB cap
+    bomb = gzip.compress(b"\0" * 50_000_000)
+    # Then decompression stops at the cap and the document is too_large
+    assert rejection_of(bomb, limits=ExtractionLimits(max_bytes=1_000_000)) is RejectionReason.TOO_LARGE
+
+
+def test_truncated_gzip_declared_by_content_encoding_is_undecodable() -> None:
+    assert rejection_of(b"not gzip at all", content_encoding="gzip") is RejectionReason.UNDECODABLE
+
+
+def test_a_login_form_without_text_is_rejected_as_not_article() -> None:
+    form = b"<form><input name=u><input type=password name=p><button>Go</button></form>"
+    page = b"<html><head><title>Sign in</title></head><body>" + form + b"</body></html>"
+    assert rejection_of(page) is RejectionReason.NOT_ARTICLE
+
+
+def test_a_page_of_menu_links_is_rejected_as_not_article() -> None:
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(12))
+    page = f"<html><body><ul>{links}</ul></body></html>".encode()
+    assert rejection_of(page) is RejectionReason.NOT_ARTICLE
+
+
+def test_random_bytes_raise_nothing_but_rejections() -> None:
+    # Given many random inputs, some text-like, some gzip-like
+    generator = random.Random(20260101)
+    samples = [bytes(generator.getrandbits(8) for _ in range(generator.randint(1, 400))) for _ in range(200)]
+    samples += [b"\x1f\x8b" + sample for sample in samples[:20]] + [
+        b"<html>" + sample for sample in samples[:20]
+    ]
+    for sample in samples:
+        # When each is extracted / Then it yields an article or a RejectedDocumentError, nothing else
+        with contextlib.suppress(RejectedDocumentError):
+            extract(sample)
