@@ -44,7 +44,7 @@ def deployed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_a_deployed_stack_is_found_through_its_outputs(deployed: None) -> None:
     # Given a stack deployed with the template's output names (plain resources standing in)
-    resources = {logical: body for logical, body in OUTPUT_RESOURCES.values()}
+    resources = dict(OUTPUT_RESOURCES.values())
     resources["IdempotencyTable"] = resources["ArticlesTable"]
     outputs = {name: {"Value": {"Ref": logical}} for name, (logical, _) in OUTPUT_RESOURCES.items()}
     outputs["IdempotencyTableName"] = {"Value": {"Ref": "IdempotencyTable"}}
