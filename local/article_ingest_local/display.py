@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 TITLE_WIDTH = 60
+PIPE_WIDTH = 160  # output to a pipe or CI log: wide enough that rows stay on one line
 
 
 def _short(value: Any, width: int) -> str:
@@ -56,4 +57,8 @@ def notices_table(notices: list[dict[str, Any]]) -> Table:
 
 
 def print_table(table: Table) -> None:
-    Console().print(table)
+    """Print to the terminal at its width, or to a pipe at a fixed, readable width."""
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=PIPE_WIDTH)
+    console.print(table)
