@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from article_ingest.service.runtime import Runtime
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from article_ingest.service.runtime import Runtime
 
 logger = Logger()
 tracer = Tracer()

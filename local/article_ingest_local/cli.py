@@ -8,17 +8,27 @@ import sys
 import threading
 import time
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
-from article_ingest.extraction import RejectedDocumentError, extract
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from article_ingest.extraction import RejectedDocumentError, extract
 from article_ingest_local import display
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.notices_journal import NoticeJournal
 from article_ingest_local.poller import BatchResult
 from article_ingest_local.provision import ensure_watch_queue
+from article_ingest_local.reprocess import (
+    ReprocessCount,
+    ReprocessError,
+    Reprocessor,
+    Selection,
+    StackNames,
+    parse_version,
+)
 from article_ingest_local.session import (
     DEFAULT_PORT,
     StackTarget,
@@ -234,6 +244,62 @@ def redrive(ctx: click.Context) -> None:
             )
             moved += 1
     click.echo(f"redrove {moved} message(s)", err=True)
+
+
+@main.command()
+@click.option("--prefix", default="", help="Only keys under this prefix of the inbox bucket.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Only objects last modified at or after this date (UTC).",
+)
+@click.option(
+    "--extractor-older-than",
+    metavar="VERSION",
+    help='Only objects whose article was made by an older extractor (e.g. "0.2.0"), or has none.',
+)
+@click.pass_context
+def reprocess(
+    ctx: click.Context, prefix: str, since: datetime | None, extractor_older_than: str | None
+) -> None:
+    """Re-queue existing inbox objects so the function extracts and announces them again."""
+    if extractor_older_than is not None:
+        try:
+            parse_version(extractor_older_than)
+        except ReprocessError as exc:
+            raise click.BadParameter(str(exc), param_hint="--extractor-older-than") from exc
+    target = _target(ctx)
+    resources = target.resources
+    reprocessor = Reprocessor(
+        s3=target.client("s3"),  # type: ignore[arg-type]  # StackTarget.client is loosely typed
+        dynamodb=target.client("dynamodb"),  # type: ignore[arg-type]
+        sqs=target.client("sqs"),  # type: ignore[arg-type]
+        names=StackNames(
+            bucket=resources.inbox_bucket,
+            table=resources.articles_table,
+            queue_url=resources.ingest_queue_url,
+            region=target.session.region_name or "us-east-1",
+        ),
+    )
+    selection = Selection(
+        prefix=prefix,
+        since=since.replace(tzinfo=UTC) if since else None,
+        extractor_older_than=extractor_older_than,
+        suffixes=_template(ctx).notification_suffixes(),
+    )
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("listing", total=None)
+
+        def show(count: ReprocessCount) -> None:
+            progress.update(task, description=f"scanned {count.scanned}, queued {count.queued}")
+
+        count = reprocessor.run(selection, on_progress=show)
+    click.echo(
+        f"re-queued {count.queued} of {count.scanned} object(s) under "
+        f"s3://{resources.inbox_bucket}/{prefix} ({count.skipped} skipped, {count.vanished} gone)",
+        err=True,
+    )
 
 
 @main.command()

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 logger = Logger(child=True)
 # botocore's standard mode retries throttles and 5xx with backoff before we give up on a record.
 BOTO_CONFIG = Config(retries={"mode": "standard", "max_attempts": 4}, connect_timeout=5, read_timeout=30)
-# The idempotency key: one S3 object version (bucket, key, version id, ETag).
-IDEMPOTENCY_KEY = "[bucket, key, version_id, etag]"
+# The idempotency key: one announcement of one S3 object version. A redelivered notification
+# repeats its event time (a no-op); `article-ingest reprocess` sends a new one (re-extracted).
+IDEMPOTENCY_KEY = "[bucket, key, version_id, etag, event_time]"
 
 
 class Runtime:
