@@ -22,13 +22,16 @@ ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 BYLINE = re.compile(r"^(?:by|von|par|por|written by)\s+\S", re.I)
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")
-# Lines that announce site furniture: everything from such a line on is not the article.
+# Lines that announce the site's furniture after the article: the run ends there.
 FURNITURE = re.compile(
     r"^(?:share (?:this|on)|you (?:may|might) also like|related (?:articles|posts|stories)|"
-    r"leave a (?:comment|reply)|\d* ?comments?$|adblock|advertisement$|subscribe|sign up|"
-    r"read more|more from|recommended|trending|popular|follow us|newsletter|cookie|"
-    r"this site uses akismet|about the author|tags?:)",
+    r"leave a (?:comment|reply)|\d* ?comments?$|adblock|more from|recommended|trending|popular|"
+    r"follow us|this site uses akismet|about the author|tags?:)",
     re.I,
+)
+# Lines of noise interleaved with the article (ad slots, teasers): dropped, but the run goes on.
+NOISE = re.compile(
+    r"^(?:advertisement|anzeige|publicité|read more|subscribe|sign up|newsletter|cookie)", re.I
 )
 # Lines that open the reader comments: prose after them is not the article's.
 COMMENTS = re.compile(
@@ -37,13 +40,14 @@ COMMENTS = re.compile(
     re.I,
 )
 MIN_WORDS_BEFORE_COMMENTS = 150  # a comments marker this early is a link in the page header
-MAX_LINE_SCORE = 40  # a very long line is no surer to be prose than a long one
+MAX_LINE_SCORE = 20  # one long teaser must not outweigh the short lines around it
 SHORT_LINE_COST = 4  # words a line without sentence punctuation needs to count as prose
-PROSE_BONUS = 4  # sentence punctuation is the strongest hint of prose
+PROSE_BONUS = 5  # sentence punctuation is the strongest hint of prose
 LINK_LINE_COST = 15  # a line that is only a link is navigation
 FURNITURE_COST = 60  # furniture markers cut the run
-MAX_TITLE_WORDS = 25
-MAX_BYLINE_WORDS = 12
+NOISE_COST = 3  # an ad slot between paragraphs must not split the article
+MAX_TITLE_WORDS = 25  # longer lines are sentences, not headlines
+MAX_BYLINE_WORDS = 12  # a byline is a name or two and a job title
 HEAD_LINES = 40  # title and byline are looked for among the first lines only
 
 
@@ -77,6 +81,8 @@ def _line_score(line: str) -> int:
     words = count_words(plain)
     if FURNITURE.match(plain):
         return -FURNITURE_COST
+    if NOISE.match(plain):
+        return -NOISE_COST
     linked = sum(len(_plain(match.group(2))) for match in INLINE_LINK.finditer(line))
     if linked and linked >= len(plain) * 0.8:
         return -LINK_LINE_COST
@@ -129,7 +135,7 @@ def _cut_comments(lines: list[str], start: int) -> list[str]:
 
 def _is_furniture(plain: str) -> bool:
     """Breadcrumbs and furniture lines caught inside the article run."""
-    return bool(FURNITURE.match(plain)) or (
+    return bool(FURNITURE.match(plain) or NOISE.match(plain)) or (
         bool(BREADCRUMB.search(plain)) and len(plain.split()) <= MAX_BYLINE_WORDS
     )
 
