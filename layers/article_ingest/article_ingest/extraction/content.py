@@ -40,9 +40,13 @@ def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _readability_pick(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """readability's candidate; an empty one when it gives up on the page."""
+    """readability's candidate; an empty one when it gives up on the page.
+
+    readability gets the parsed tree (it copies it before cleaning), which spares a serialise and
+    reparse; it does drop hidden elements from it, which no later stage wants either.
+    """
     try:
-        summary = Document(lxml.html.tostring(tree, encoding="unicode")).summary(html_partial=True)
+        summary = Document(tree).summary(html_partial=True)
         return lxml.html.fragment_fromstring(summary, create_parent="div")
     except (Unparseable, etree.ParserError, ValueError):
         return lxml.html.fragment_fromstring("<div></div>")

@@ -39,9 +39,14 @@ FURNITURE_CLASS = re.compile(
     re.I,
 )
 MIN_AGREEMENT = 0.8  # share of readability's words the container must also hold
-MAX_GROWTH = 1.5  # a container this much larger than readability's pick is the whole page
+MAX_GROWTH = 3.0  # a container this much larger than readability's pick is the whole page
 MAX_LINK_DENSITY = 0.25  # more link text than this is navigation, not an article body
 TOKEN = re.compile(r"\w+")
+WHITESPACE = re.compile(r"\s+")
+PARAGRAPH_TAGS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4")
+# The container must add this many words of real paragraphs to be worth its extra furniture.
+MIN_MISSING_WORDS = 30  # at least a paragraph...
+MIN_MISSING_SHARE = 0.1  # ...or a tenth of what readability found
 
 
 def marked_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -87,4 +92,24 @@ def prefer_container(
     pick_words, container_words = count_words(pick_text), count_words(container_text)
     if container_words <= pick_words or container_words > MAX_GROWTH * max(pick_words, 1):
         return False
-    return _agreement(pick_text, container_text) >= MIN_AGREEMENT
+    if _agreement(pick_text, container_text) < MIN_AGREEMENT:
+        return False
+    missing = _missing_paragraph_words(container, pick_text)
+    return missing >= max(MIN_MISSING_WORDS, MIN_MISSING_SHARE * pick_words)
+
+
+def _missing_paragraph_words(container: lxml.html.HtmlElement, pick_text: str) -> int:
+    """Words of the container's paragraphs that readability's pick left out."""
+    have = WHITESPACE.sub(" ", pick_text)
+    missing = 0
+    for paragraph in container.iter(*PARAGRAPH_TAGS):
+        text = WHITESPACE.sub(" ", paragraph.text_content()).strip()
+        if text and text not in have and link_density_of(paragraph) <= MAX_LINK_DENSITY:
+            missing += count_words(text)
+    return missing
+
+
+def link_density_of(element: lxml.html.HtmlElement) -> float:
+    """The share of an element's text inside links."""
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return linked / max(len(element.text_content()), 1)
