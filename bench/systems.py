@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import lxml.html
+
 from article_ingest.extraction import RejectedDocumentError, extract
 
 
