@@ -20,7 +20,7 @@ def test_the_json_ld_headline_is_the_title() -> None:
 
 
 def test_the_site_name_suffix_is_cut_from_the_page_title() -> None:
-    head = '<title>Buses return to the old town | City Paper</title>'
+    head = "<title>Buses return to the old town | City Paper</title>"
     head += '<meta property="og:site_name" content="City Paper">'
     assert extract(html_page(prose(), head=head)).title == "Buses return to the old town"
 
@@ -74,3 +74,8 @@ def test_an_undeclared_language_is_detected_from_the_body() -> None:
 def test_keywords_become_tags() -> None:
     head = '<meta name="keywords" content="transport, city council ,buses">'
     assert extract(html_page(prose(), head=head)).tags == ("transport", "city council", "buses")
+
+
+def test_a_malformed_date_is_ignored_rather_than_raised() -> None:
+    head = ld_json(datePublished="Sat Foo 07 2024 01:36:42 GMT+0000 (UTC)")
+    assert extract(html_page(prose(), head=head)).published is None

@@ -91,8 +91,10 @@ def to_iso(value: str | None) -> str | None:
 def _other_formats(value: str) -> str | None:
     js = JS_DATE.match(value)
     if js:
-        moment = datetime.strptime(f"{js.group(1)} {js.group(2)}", "%b %d %Y %H:%M:%S %z")
-        return _from_datetime(moment)
+        try:
+            return _from_datetime(datetime.strptime(f"{js.group(1)} {js.group(2)}", "%b %d %Y %H:%M:%S %z"))
+        except ValueError:
+            return None  # "Foo 31 2024 ...": not a month, not a date
     if value.isdigit() and len(value) in (10, 13):  # a Unix timestamp, seconds or milliseconds
         seconds = int(value) / (1000 if len(value) == 13 else 1)
         return _from_datetime(datetime.fromtimestamp(seconds, tz=UTC))
