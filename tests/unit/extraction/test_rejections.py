@@ -74,3 +74,12 @@ def test_random_bytes_raise_nothing_but_rejections() -> None:
         # When each is extracted / Then it yields an article or a RejectedDocumentError, nothing else
         with contextlib.suppress(RejectedDocumentError):
             extract(sample)
+
+
+def test_control_character_references_are_dropped_not_raised() -> None:
+    # Given a page whose text holds &#16; and &#xD800; (no XML tree can hold them)
+    page = (
+        b"<html><body><p>Bus &#16;lines &#xD800;reopen today, the council said on Tuesday.</p></body></html>"
+    )
+    # When extracted / Then the references are gone and nothing is raised
+    assert extract(page).text == "Bus lines reopen today, the council said on Tuesday."

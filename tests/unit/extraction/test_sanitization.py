@@ -43,3 +43,14 @@ def test_relative_links_become_absolute_when_the_url_is_known() -> None:
     # Given a page fetched from a known URL / When extracted / Then its relative links are absolute
     article = extract(hostile_article(), url="https://news.example/2024/05/01/story")
     assert "https://news.example/next" in article.links
+
+
+def test_malformed_attribute_names_are_dropped_not_raised() -> None:
+    # Given markup broken into attribute names no XML tree can address
+    page = html_page(
+        '<p {="x" ||="y" class="lead">' + "Buses return to the old town this week. " * 8 + "</p>"
+    )
+    # When extracted / Then the text survives and the odd attributes are gone
+    article = extract(page)
+    assert "Buses return" in article.text
+    assert "||" not in article.html

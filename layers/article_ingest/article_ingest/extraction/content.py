@@ -48,7 +48,8 @@ def _readability_pick(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     try:
         summary = Document(tree).summary(html_partial=True)
         return lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (Unparseable, etree.ParserError, ValueError):
+    except (Unparseable, etree.ParserError, ValueError, AssertionError):
+        # readability asserts on trees it cannot restructure (e.g. no <body>); the fallbacks decide
         return lxml.html.fragment_fromstring("<div></div>")
 
 

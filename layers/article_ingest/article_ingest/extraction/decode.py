@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 import zlib
 from dataclasses import dataclass
 
@@ -41,6 +42,10 @@ BOMS = (
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
 CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.\-]+)", re.I)
 CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+# Characters XML (and so lxml) refuses in text: stray control characters and non-characters.
+XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters written as numeric references (&#16;), which the HTML parser would expand.
+CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,21 @@ def declared_charset(data: bytes, content_type: str | None) -> str | None:
 
 
 def decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
+    """Decode, then drop the control characters no HTML tree can hold."""
+    decoded = _decode(data, content_type=content_type)
+    text = CHARACTER_REFERENCE.sub(_drop_incompatible_reference, XML_INCOMPATIBLE.sub("", decoded.text))
+    return DecodedDocument(text=text, encoding=decoded.encoding)
+
+
+def _drop_incompatible_reference(match: re.Match[str]) -> str:
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    if code > sys.maxunicode or 0xD800 <= code <= 0xDFFF or XML_INCOMPATIBLE.match(chr(code)):
+        return ""
+    return match.group(0)
+
+
+def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     """Decode with the declared charset, falling back to detection when it is absent or wrong."""
     charset = declared_charset(data, content_type)
     if charset:

@@ -37,6 +37,7 @@ BLOCK_TAGS = frozenset(
         "br",
     ]
 )
+ATTRIBUTE_NAME = re.compile(r"^[A-Za-z_][-A-Za-z0-9_.]*\Z")
 WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 _CLEANER = Cleaner(
@@ -69,6 +70,7 @@ class RenderedBody:
 
 def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
     """Sanitize the body (no scripts, handlers or javascript: URLs) and render it as text."""
+    _drop_malformed_attributes(body)
     clean = _CLEANER.clean_html(body)
     if url:
         clean.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
@@ -76,6 +78,18 @@ def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
         dict.fromkeys(href for href in clean.xpath(".//a/@href") if href.startswith(("http://", "https://")))
     )
     return RenderedBody(html=lxml.html.tostring(clean, encoding="unicode"), text=to_text(clean), links=links)
+
+
+def _drop_malformed_attributes(body: lxml.html.HtmlElement) -> None:
+    """Remove attributes whose names lxml cannot address (broken markup such as <p {="x">),
+    which the sanitizer would otherwise fail on. No allowed attribute has such a name."""
+    for element in body.iter():
+        if not isinstance(element.tag, str) or all(ATTRIBUTE_NAME.match(name) for name in element.attrib):
+            continue
+        kept = [(name, value) for name, value in element.attrib.items() if ATTRIBUTE_NAME.match(name)]
+        element.attrib.clear()
+        for name, value in kept:
+            element.set(name, value)
 
 
 def to_text(element: lxml.html.HtmlElement) -> str:
