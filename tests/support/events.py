@@ -77,3 +77,14 @@ def _set_or_drop(target: dict[str, Any], name: str, value: str | None) -> None:
         target.pop(name, None)
     else:
         target[name] = value
+
+
+def for_upload(bucket: str, key: str, put: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """The S3 notification announcing one PutObject response (its VersionId and ETag)."""
+    return s3_notification(
+        bucket=bucket,
+        key=key,
+        version_id=str(put["VersionId"]) if put.get("VersionId") else None,
+        etag=str(put["ETag"]).strip('"'),
+        **extra,
+    )
