@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus/readability-test-pages
 TEXT_CORPUS ?= ../shared/corpus/readability-test-pages-as-text
 
-.PHONY: setup demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality clean
+.PHONY: setup demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-speed clean
 
 setup: $(STAMP)
 
@@ -47,7 +47,12 @@ lint-template: setup
 bench-quality: setup
 	$(BIN)/python -m bench.quality $(CORPUS) --text-corpus $(TEXT_CORPUS)
 
-bench: bench-quality
+# Time, throughput, cold start, package size, memory, scaling, cost and hot spots in one run
+# (~5-10 minutes): markdown on stdout, figures in build/bench-speed.json.
+bench-speed: setup
+	$(BIN)/python -m bench.speed $(CORPUS) --json build/bench-speed.json
+
+bench: bench-quality bench-speed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .article-ingest
