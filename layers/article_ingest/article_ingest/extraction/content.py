@@ -5,11 +5,9 @@ from __future__ import annotations
 import copy
 
 import lxml.html
-from lxml import etree
-from readability import Document
-from readability.readability import Unparseable
 
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.readability_pick import readability_pick
 from article_ingest.extraction.second_opinion import marked_container, prefer_container
 from article_ingest.extraction.words import count_words
 
@@ -39,23 +37,9 @@ def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return body
 
 
-def _readability_pick(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """readability's candidate; an empty one when it gives up on the page.
-
-    readability gets the parsed tree (it copies it before cleaning), which spares a serialise and
-    reparse; it does drop hidden elements from it, which no later stage wants either.
-    """
-    try:
-        summary = Document(tree).summary(html_partial=True)
-        return lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (Unparseable, etree.ParserError, ValueError, AssertionError):
-        # readability asserts on trees it cannot restructure (e.g. no <body>); the fallbacks decide
-        return lxml.html.fragment_fromstring("<div></div>")
-
-
 def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
-    body = _readability_pick(tree)
+    body = readability_pick(tree)
     container = marked_container(tree)
     if container is not None and prefer_container(body, container, link_density(container)):
         container.tag = "div"

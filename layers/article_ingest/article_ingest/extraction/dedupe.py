@@ -9,6 +9,9 @@ import lxml.html
 NON_WORD = re.compile(r"\W+")
 HEADINGS = ("h1", "h2", "h3", "header")
 MAX_BYLINE_CHARS = 80  # a byline line is short; longer blocks that mention the author are prose
+# Raw text this many times longer than the title or byline cannot normalise down to either;
+# skipping it spares normalising every container of the article (whitespace inflates raw text).
+RAW_SLACK = 4
 
 
 def _key(text: str) -> str:
@@ -21,10 +24,14 @@ def drop_repeated_metadata(
     """Remove headings that repeat the title and short lines that are only the byline."""
     title_key = _key(title or "")
     names = [_key(name) for name in authors if name.strip()]
+    max_raw = RAW_SLACK * max(len(title or ""), MAX_BYLINE_CHARS)
     doomed = []
     for element in body.iter(*HEADINGS, "p", "div", "span"):
-        text = _key(element.text_content())
-        if not text or element is body:
+        raw = element.text_content()
+        if element is body or len(raw) > max_raw:
+            continue
+        text = _key(raw)
+        if not text:
             continue
         repeats_title = element.tag in HEADINGS and text == title_key
         if repeats_title or (names and len(text) <= MAX_BYLINE_CHARS and _is_byline(text, names)):
