@@ -14,14 +14,12 @@ Two adjustments to the library, both local to this module:
 
 from __future__ import annotations
 
-import copy
 import logging
 
 import lxml.html
 from lxml import etree
 from lxml_html_clean import Cleaner
 from readability import Document
-from readability.cleaners import html_cleaner
 from readability.readability import REGEXES, Unparseable
 
 READABILITY_LOGGER = "readability.readability"
@@ -51,13 +49,24 @@ def text_length(element: lxml.html.HtmlElement) -> int:
     return len(" ".join(element.text_content().split()))
 
 
-def _cleaner_without_javascript_pass() -> Cleaner:
-    cleaner: Cleaner = copy.copy(html_cleaner)
-    cleaner.javascript = False
-    return cleaner
-
-
-_CLEANER = _cleaner_without_javascript_pass()
+# readability 0.9's html_cleaner (readability/cleaners.py) with javascript=False.
+_CLEANER = Cleaner(
+    scripts=True,
+    javascript=False,
+    comments=True,
+    style=True,
+    links=True,
+    meta=False,
+    add_nofollow=False,
+    page_structure=False,
+    processing_instructions=True,
+    embedded=False,
+    frames=False,
+    forms=False,
+    annoying_tags=False,
+    remove_unknown_tags=False,
+    safe_attrs_only=False,
+)
 
 
 class _Readability(Document):  # type: ignore[misc]  # readability ships no type hints
