@@ -84,7 +84,7 @@ def markdown(result: CostModel, largest_object_mb: float) -> str:
         "### Cost per million documents, Lambda arm64",
         "",
         f"CPU per document at one vCPU: {result.cpu_seconds_per_doc * 1000:.1f} ms (handler, AWS stubbed). "
-        f"Price ${result.price_per_gb_second} per GB-s + ${result.price_per_million_requests:.2f} per "
+        f"Price ${result.price_per_gb_second:.10f} per GB-s + ${result.price_per_million_requests:.2f} per "
         f"1M requests (1 request per batch of {BATCH_SIZE}). CPU share = memory / {FULL_VCPU_MB} MB.",
         "",
         "| memory MB | s per doc (CPU only) | $ / 1M docs, CPU only | $ / 1M docs, + 50 ms AWS wait "

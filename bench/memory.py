@@ -2,7 +2,7 @@
 
 Pages are grown from one corpus page: its title and paragraphs, repeated in sections inside an
 <article>, with a navigation and link-list sidebar around it, until the page reaches the size.
-Every size runs in its own interpreter, so the peak RSS (ru_maxrss) is that document's alone:
+Every size runs in its own interpreter, so the peak RSS (VmHWM) is that document's alone:
 interpreter + imports + the page's bytes + the extraction. Time is the best of a few runs for
 small pages and one run for large ones.
 """
@@ -33,15 +33,17 @@ LAMBDA_MEMORY_MB = 1024  # template.yaml Globals.Function.MemorySize
 HEADROOM = 0.8  # keep the largest page's peak under 80% of the function's memory
 
 CHILD = """
-import json, re, resource, sys, time
+import json, re, sys, time
 from pathlib import Path
 import lxml.html
 from article_ingest.extraction import ExtractionLimits, extract
 path, repeats, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 data = path.read_bytes()
 limits = ExtractionLimits(max_bytes=len(data) + 1)
-status = Path("/proc/self/status").read_text()
-before = int(re.search(r"VmRSS:\\s+(\\d+)", status).group(1)) / 1024
+def status_mb(field):  # VmHWM, unlike ru_maxrss, is not inherited from the forking parent
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(field + r":\\s+(\\d+)", status).group(1)) / 1024
+before = status_mb("VmRSS")
 best, words = float("inf"), 0
 for _ in range(repeats):
     started = time.perf_counter()
@@ -51,7 +53,7 @@ for _ in range(repeats):
         words = extract(data, url=None, content_type="text/html", limits=limits).word_count
     best = min(best, time.perf_counter() - started)
 print(json.dumps({"seconds": best, "rss_before_mb": before,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "peak_rss_mb": status_mb("VmHWM"),
                   "words": words}))
 """
 
@@ -76,7 +78,7 @@ class MemoryScaling:
     base_page: str
     runs: list[SizedRun]
     time_exponent: float
-    memory_exponent: float  # of the extraction's own memory (peak minus before), over the sizes
+    memory_exponent: float  # of the extraction's own memory (peak minus before), 1 MB to 50 MB
     step_time_ratios: list[float]  # time(10x input) / time(input), per step of the scaling sizes
     rss_mb_per_input_mb: float
     rss_intercept_mb: float
@@ -174,10 +176,11 @@ def summarize(base: str, runs: list[SizedRun], handler_baseline_mb: float = 0.0)
     """Exponents over the scaling sizes, a linear RSS fit over the memory sizes, and the cap."""
     scaling = [run for run in runs if run.target_bytes in SCALING_SIZES]
     time_exponent = log_slope([r.page_bytes for r in scaling], [r.seconds for r in scaling])
-    own = [max(r.peak_rss_mb - r.rss_before_mb, 0.1) for r in scaling]
-    memory_exponent = log_slope([r.page_bytes for r in scaling], own)
     ratios = [round(b.seconds / a.seconds, 1) for a, b in itertools.pairwise(scaling)]
     big = [run for run in runs if run.target_bytes in MEMORY_SIZES]
+    # Below 1 MB the extraction's own memory hides in the interpreter's: fit over the large pages.
+    own = [max(r.peak_rss_mb - r.rss_before_mb, 0.1) for r in big]
+    memory_exponent = log_slope([r.page_bytes for r in big], own)
     slope = (big[-1].peak_rss_mb - big[0].peak_rss_mb) / ((big[-1].page_bytes - big[0].page_bytes) / MB)
     intercept = max(big[0].peak_rss_mb - slope * big[0].page_bytes / MB, handler_baseline_mb)
     cap = int((LAMBDA_MEMORY_MB * HEADROOM - intercept) / slope * MB)
@@ -212,7 +215,7 @@ def markdown(result: MemoryScaling) -> str:
         "",
         f"- Time exponent (log-log slope, 10 KB to 10 MB): **{result.time_exponent}** "
         f"(1.0 = linear); time ratio per 10x step: {', '.join(f'{r}x' for r in result.step_time_ratios)}.",
-        f"- Extraction memory exponent (peak minus before): {result.memory_exponent}.",
+        f"- Extraction memory exponent (peak minus before, 1 MB to 50 MB): {result.memory_exponent}.",
         f"- 10 MB page peak RSS: {ten.peak_rss_mb if ten else '?'} MB, target < "
         f"{result.target_rss_mb_at_10mb:.0f} MB: {verdict}.",
         f"- Peak RSS ~ {result.rss_intercept_mb} MB + {result.rss_mb_per_input_mb} MB per input MB: a "
