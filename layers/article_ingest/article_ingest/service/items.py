@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -21,6 +22,11 @@ MAX_TAGS = 50
 MAX_URL_CHARS = 2_000
 MAX_DETAIL_CHARS = 1_000
 EXCERPT_CHARS = 400  # enough for a preview line in a subscriber's UI
+# Metadata fields are plain text: anything shaped like a tag is markup that leaked through (or
+# was planted), and is removed so no consumer can render it as HTML.
+TAG_LIKE = re.compile(r"</?[a-zA-Z!?][^<>]*>?")  # as browsers read it: a letter right after "<"
+# The only URL schemes a stored link, image or canonical URL may carry (no javascript:, data:...).
+SAFE_URL_SCHEMES = ("http://", "https://")
 SEQUENCER_WIDTH = 64  # S3 sequencers are hex of varying length: left-pad to compare as numbers
 
 
@@ -51,8 +57,22 @@ def _parse_time(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _clip(value: str | None, limit: int) -> str | None:
-    return value[:limit] if value else value
+def plain(value: str | None, limit: int) -> str | None:
+    """A metadata string made inert: tag-like sequences removed, spaces collapsed, clipped."""
+    if not value:
+        return value
+    text = " ".join(TAG_LIKE.sub(" ", value).split())
+    return text[:limit] or None
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL if it is an http(s) URL within the length bound, else None."""
+    if not value:
+        return None
+    url = value.strip()
+    if not url.lower().startswith(SAFE_URL_SCHEMES) or len(url) > MAX_URL_CHARS:
+        return None
+    return url
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,17 +163,17 @@ def stored_item(source: SourceFacts, article: Article) -> ArticleItem:
     """Map an extracted Article to its item; metadata strings are clipped to fixed bounds."""
     return ArticleItem(
         **_base(source, "stored"),
-        title=_clip(article.title, MAX_TITLE_CHARS),
-        authors=[author[:MAX_AUTHOR_CHARS] for author in article.authors[:MAX_AUTHORS]],
+        title=plain(article.title, MAX_TITLE_CHARS),
+        authors=_plain_list(article.authors[:MAX_AUTHORS], MAX_AUTHOR_CHARS),
         published=article.published,
         modified=article.modified,
         language=article.language,
-        site_name=_clip(article.site_name, MAX_TITLE_CHARS),
-        description=_clip(article.description, MAX_DESCRIPTION_CHARS),
-        canonical_url=_clip(article.canonical_url, MAX_URL_CHARS),
-        image=_clip(article.image, MAX_URL_CHARS),
-        tags=[tag[:MAX_AUTHOR_CHARS] for tag in article.tags[:MAX_TAGS]],
-        links=[link for link in article.links if len(link) <= MAX_URL_CHARS],
+        site_name=plain(article.site_name, MAX_TITLE_CHARS),
+        description=plain(article.description, MAX_DESCRIPTION_CHARS),
+        canonical_url=safe_url(article.canonical_url),
+        image=safe_url(article.image),
+        tags=_plain_list(article.tags[:MAX_TAGS], MAX_AUTHOR_CHARS),
+        links=[link for link in article.links if safe_url(link)],
         word_count=article.word_count,
         reading_time_minutes=article.reading_time_minutes,
         excerpt=excerpt(article.text),
@@ -162,6 +182,10 @@ def stored_item(source: SourceFacts, article: Article) -> ArticleItem:
         content_hash=article.content_hash,
         extractor=article.extractor,
     )
+
+
+def _plain_list(values: tuple[str, ...], limit: int) -> list[str]:
+    return [text for text in (plain(value, limit) for value in values) if text]
 
 
 def rejected_item(source: SourceFacts, reason: str, detail: str, extractor: str) -> ArticleItem:
