@@ -14,12 +14,11 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from article_ingest.extraction.authors import clean_authors
+from article_ingest.extraction.text_header import TextHeader, read_header
 from article_ingest.extraction.words import count_words
 
 INLINE_LINK = re.compile(r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)
 ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-BYLINE = re.compile(r"^(?:by|von|par|por|written by)\s+\S", re.I)
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 # Lines that announce the site's furniture after the article: the run ends there.
@@ -46,9 +45,8 @@ PROSE_BONUS = 5  # sentence punctuation is the strongest hint of prose
 LINK_LINE_COST = 15  # a line that is only a link is navigation
 FURNITURE_COST = 60  # furniture markers cut the run
 NOISE_COST = 3  # an ad slot between paragraphs must not split the article
-MAX_TITLE_WORDS = 25  # longer lines are sentences, not headlines
-MAX_BYLINE_WORDS = 12  # a byline is a name or two and a job title
-HEAD_LINES = 40  # title and byline are looked for among the first lines only
+MAX_CRUMB_WORDS = 12  # a breadcrumb is a few short links; a longer line with a slash is prose
+LINK_LINE_SHARE = 0.8  # a line whose text is mostly link text is a link, not prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +81,7 @@ def _line_score(line: str) -> int:
         return -FURNITURE_COST
     if NOISE.match(plain):
         return -NOISE_COST
-    linked = sum(len(_plain(match.group(2))) for match in INLINE_LINK.finditer(line))
-    if linked and linked >= len(plain) * 0.8:
+    if _is_link_line(line, plain):
         return -LINK_LINE_COST
     score = min(words, MAX_LINE_SCORE) - SHORT_LINE_COST
     return score + PROSE_BONUS if SENTENCE_END.search(plain) else score
@@ -102,26 +99,6 @@ def best_run(scores: list[int]) -> tuple[int, int]:
     return best_span
 
 
-def _find_title(lines: list[str]) -> int | None:
-    """The headline line: one a breadcrumb ends with, else the first heading-like line."""
-    plains = [_plain(line) for line in lines[:HEAD_LINES]]
-    for crumb in plains:
-        if BREADCRUMB.search(crumb):
-            tail = BREADCRUMB.split(crumb)[-1].strip()
-            for index, plain in enumerate(plains):
-                if plain == tail and plain != crumb:
-                    return index
-    for index, plain in enumerate(plains):
-        words = len(plain.split())
-        if 3 <= words <= MAX_TITLE_WORDS and not SENTENCE_END.search(plain) and not BREADCRUMB.search(plain):
-            following = plains[index + 1 : index + 4]
-            if any(len(line.split()) > MAX_TITLE_WORDS for line in following) or any(
-                BYLINE.match(line) for line in following
-            ):
-                return index
-    return None
-
-
 def _cut_comments(lines: list[str], start: int) -> list[str]:
     """The lines up to the reader comments, once enough of the article came before them."""
     words = 0
@@ -136,30 +113,43 @@ def _cut_comments(lines: list[str], start: int) -> list[str]:
 def _is_furniture(plain: str) -> bool:
     """Breadcrumbs and furniture lines caught inside the article run."""
     return bool(FURNITURE.match(plain) or NOISE.match(plain)) or (
-        bool(BREADCRUMB.search(plain)) and len(plain.split()) <= MAX_BYLINE_WORDS
+        bool(BREADCRUMB.search(plain)) and len(plain.split()) <= MAX_CRUMB_WORDS
     )
 
 
+def _is_link_line(line: str, plain: str) -> bool:
+    linked = sum(len(_plain(match.group(2))) for match in INLINE_LINK.finditer(line))
+    return bool(linked) and linked >= len(plain) * LINK_LINE_SHARE
+
+
+def _article_lines(lines: list[str], scores: list[int], header: TextHeader) -> list[str]:
+    """The best run of lines below the header, less the furniture inside it."""
+    below = header.byline_end if header.byline_end is not None else header.title_index
+    start = below + 1 if below is not None else 0
+    first, last = best_run(scores[start:])
+    return [line for line in lines[start + first : start + last] if not _is_furniture(_plain(line))]
+
+
 def read_text(text: str) -> TextArticle:
-    """Split a text document into headline, byline and article lines."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title_index = _find_title(lines)
-    start = (title_index + 1) if title_index is not None else 0
-    authors: tuple[str, ...] = ()
-    for index in range(start, min(start + 3, len(lines))):
-        plain = _plain(lines[index])
-        if BYLINE.match(plain) and len(plain.split()) <= MAX_BYLINE_WORDS:
-            authors = tuple(clean_authors(plain))
-            start = index + 1
-            break
-    lines = _cut_comments(lines, start)
-    scores = [_line_score(line) for line in lines[start:]]
-    first, last = best_run(scores)
-    kept = [line for line in lines[start + first : start + last] if not _is_furniture(_plain(line))]
-    if not kept and title_index is None:
-        kept = lines
+    """Split a text document into headline, byline and article lines.
+
+    The article's run is found first, the headline and byline above it (text_header.py), and
+    the run is then taken again from below the byline, so the header is not part of the body.
+    """
+    lines = _cut_comments([line.strip() for line in text.splitlines() if line.strip()], 0)
+    plains = [_plain(line) for line in lines]
+    scores = [_line_score(line) for line in lines]
+    run_start, run_end = best_run(scores)
+    linked = [_is_link_line(line, plain) for line, plain in zip(lines, plains, strict=True)]
+    # without a run of prose there is no article to find a header above
+    header = read_header(plains, linked, run_start) if run_end > run_start else TextHeader()
+    kept = _article_lines(lines, scores, header)
+    if not kept and header.title_index is not None:
+        header = TextHeader()  # a "headline" that leaves no article below it was the article
+        kept = _article_lines(lines, scores, header)
+    kept = kept or lines
     body = "".join(f"<p>{inline_markup_to_html(line)}</p>" for line in kept)
-    title = _plain(lines[title_index]) if title_index is not None else None
+    title = plains[header.title_index] if header.title_index is not None else None
     return TextArticle(
-        title=title, authors=authors, body=lxml.html.fragment_fromstring(body, create_parent="div")
+        title=title, authors=header.authors, body=lxml.html.fragment_fromstring(body, create_parent="div")
     )
