@@ -56,3 +56,20 @@ bench: bench-quality bench-speed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .article-ingest
+
+# ---- faults, hostile input, security, load (issue 3) -------------------------------------------
+.PHONY: test-security security-tools bench-load
+
+# checkov lives in a tool venv of its own: its pins (boto3 1.35...) conflict with the project's.
+security-tools: setup
+	test -x $(VENV)/tools/checkov/bin/checkov || ( $(BIN)/python -m venv $(VENV)/tools/checkov && \
+		$(VENV)/tools/checkov/bin/python -m pip install --quiet -r tests/security/requirements-checkov.txt )
+
+# Least privilege, encryption, TLS, no public endpoint, and checkov with zero failures.
+test-security: security-tools
+	$(BIN)/pytest tests/security -q
+
+# Drop COUNT varied documents (samples + hostile inputs) into a fresh local stack and account for each.
+COUNT ?= 2000
+bench-load: setup
+	$(BIN)/python -m bench.load --count $(COUNT)
