@@ -6,6 +6,7 @@ import copy
 
 import lxml.html
 
+from article_ingest.extraction.boilerplate import drop_furniture
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
 from article_ingest.extraction.readability_pick import readability_pick
 from article_ingest.extraction.second_opinion import marked_container, prefer_container
@@ -40,9 +41,11 @@ def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
     body = readability_pick(tree)
+    drop_furniture(body)
     container = marked_container(tree)
     if container is not None and prefer_container(body, container, link_density(container)):
         container.tag = "div"
+        drop_furniture(container)
         return container
     if count_words(body.text_content()) >= MIN_CANDIDATE_WORDS:
         return body

@@ -1,0 +1,62 @@
+"""Furniture inside the chosen body is dropped; the article's own blocks stay."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from article_ingest.extraction import extract
+from article_ingest.extraction.boilerplate import drop_furniture, named_as_furniture
+
+from .conftest import html_page, prose
+
+
+def _body(markup: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(f"<div>{prose()}{markup}{prose()}</div>")
+
+
+def test_a_share_bar_named_in_camel_case_is_dropped() -> None:
+    # Given a body holding a share button block named mbArticleShareBtn
+    body = _body('<p class="mbArticleShareBtn">Share to Weibo</p>')
+    # When furniture is dropped / Then the block is gone and the prose stays
+    drop_furniture(body)
+    assert "Weibo" not in body.text_content()
+    assert "bus network" in body.text_content()
+
+
+def test_a_section_whose_id_is_a_heading_slug_is_kept() -> None:
+    # Given a section whose id is the slug of a heading that happens to contain "shared"
+    section = lxml.html.fragment_fromstring('<div id="getting-into-trouble-with-shared-history">x</div>')
+    # When judged / Then it is not furniture
+    assert not named_as_furniture(section)
+
+
+def test_generated_two_letter_classes_are_not_read_as_ads() -> None:
+    # Given a paragraph with generated class names that include "ad"
+    paragraph = lxml.html.fragment_fromstring('<p class="go gp ad e1ad">Text</p>')
+    # When judged / Then it is not furniture
+    assert not named_as_furniture(paragraph)
+
+
+def test_stock_furniture_lines_are_dropped() -> None:
+    # Given an advertisement label and a "Like this:" heading between paragraphs
+    body = _body("<p>Advertisement</p><h3>Like this:</h3>")
+    # When furniture is dropped / Then neither line is left
+    drop_furniture(body)
+    assert "Advertisement" not in body.text_content()
+    assert "Like this" not in body.text_content()
+
+
+def test_a_wrapper_holding_most_of_the_article_is_kept_whatever_its_class() -> None:
+    # Given the whole article inside a wrapper whose class mentions sharing
+    body = lxml.html.fragment_fromstring(f'<div><div class="post share-enabled">{prose(12)}</div></div>')
+    # When furniture is dropped / Then the article is still there
+    drop_furniture(body)
+    assert "bus network" in body.text_content()
+
+
+def test_a_related_stories_box_is_not_in_the_extracted_text() -> None:
+    # Given an article with a related-stories list inside its container
+    related = '<div class="jp-relatedposts"><a href="/a">Council opens new depot</a></div>'
+    page = html_page(f"<article>{prose(12)}{related}</article>")
+    # When extracted / Then the box is not part of the body
+    assert "new depot" not in extract(page).text
