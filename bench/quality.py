@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(markdown_table(results["html"], with_metadata=True) + "\n")
     if "text" in results:
         sys.stdout.write(f"\nAs-text corpus: {args.text_corpus.name}\n\n")
-        sys.stdout.write(markdown_table(results["text"], with_metadata=False) + "\n")
+        sys.stdout.write(markdown_table(results["text"], with_metadata=True) + "\n")
     if args.json:
         raw = {kind: [asdict(report) for report in reports] for kind, reports in results.items()}
         args.json.write_text(json.dumps(raw, indent=2), encoding="utf-8")

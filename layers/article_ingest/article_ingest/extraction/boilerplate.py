@@ -36,9 +36,9 @@ FURNITURE_TAGS = (
 FURNITURE_STEMS = (
     "share", "sharing", "social", "related", "comment", "newsletter", "promo", "sidebar", "advert",
     "subscribe", "breadcrumb", "recommend", "popular", "trending", "footer", "masthead", "navbox",
-    "toolbar",
+    "toolbar", "comentario", "commentaire", "kommentar",
 )  # fmt: skip
-FURNITURE_WORDS = frozenset(["ad", "ads", "hidden"])
+FURNITURE_WORDS = frozenset(["ad", "ads", "hidden", "bio"])
 NAME_PART = re.compile(r"[A-Za-z0-9]+")
 CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 MAX_ID_WORDS = 3  # a longer id is a heading's slug ("getting-into-trouble-with-shared-history")

@@ -9,6 +9,7 @@ import lxml.html
 from article_ingest.extraction.boilerplate import drop_furniture
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
 from article_ingest.extraction.readability_pick import readability_pick
+from article_ingest.extraction.recovery import recover_adjacent_paragraphs
 from article_ingest.extraction.second_opinion import marked_container, prefer_container
 from article_ingest.extraction.words import count_words
 
@@ -48,6 +49,7 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         drop_furniture(container)
         return container
     if count_words(body.text_content()) >= MIN_CANDIDATE_WORDS:
+        recover_adjacent_paragraphs(tree, body)
         return body
     visible = _visible_body(tree)
     words = count_words(visible.text_content())

@@ -1,0 +1,114 @@
+"""Paragraphs readability left out just before or after the part of the article it picked.
+
+readability scores containers; when a page splits its body (an intro box, then the rest in a
+"read more" wrapper), it picks the larger part and drops the lead. The page's own order tells
+where the pick sits: prose paragraphs that directly precede or follow it, in the same enclosing
+element and outside any furniture, are the rest of the article. The walk stops at the first
+block that is not such a paragraph, so menus, teasers and comments further away stay out.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.html
+
+from article_ingest.extraction.boilerplate import named_as_furniture
+from article_ingest.extraction.words import count_words
+
+BLOCKS = ("p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "figcaption")
+PROSE_TAGS = ("p", "blockquote")
+MIN_PROSE_WORDS = 12  # shorter paragraphs are captions, datelines and buttons
+MAX_PROSE_LINK_DENSITY = 0.25  # more linked text than this is a teaser or a link list
+SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
+TOKEN = re.compile(r"\w+")
+INVISIBLE = ("script", "style", "noscript", "template")
+ENCLOSING_LEVELS = 2  # look this far above the pick's paragraphs; higher up is page layout
+
+
+def _normal(element: lxml.html.HtmlElement) -> str:
+    """The element's words, lowercased and single-spaced, without script or style text
+    (readability drops those, so they must not make a kept paragraph look new)."""
+    parts = []
+    for node in element.iter():
+        if isinstance(node.tag, str) and node.tag not in INVISIBLE and node.text:
+            parts.append(node.text)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return " ".join(TOKEN.findall(" ".join(parts).lower()))
+
+
+def _common_ancestor(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
+    shared = list(elements[0].iterancestors())
+    for element in elements[1:]:
+        ancestors = set(element.iterancestors())
+        while shared and shared[0] not in ancestors:
+            shared.pop(0)
+    return shared[0] if shared else None
+
+
+def _is_prose(element: lxml.html.HtmlElement, text: str) -> bool:
+    if element.tag not in PROSE_TAGS or count_words(text) < MIN_PROSE_WORDS or not SENTENCE_END.search(text):
+        return False
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return linked <= MAX_PROSE_LINK_DENSITY * len(text)
+
+
+def _blocks_outside_furniture(scope: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    blocks, stack = [], [scope]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or (element is not scope and named_as_furniture(element)):
+            continue
+        if element.tag in BLOCKS:
+            blocks.append(element)
+        stack.extend(reversed(element))
+    return blocks
+
+
+def _scope(found: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
+    """The element the search runs in: up to ENCLOSING_LEVELS above the pick's paragraphs."""
+    scope = _common_ancestor(found)
+    for _ in range(ENCLOSING_LEVELS):
+        parent = scope.getparent() if scope is not None else None
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    return scope
+
+
+def _adjacent_prose(
+    blocks: list[lxml.html.HtmlElement], start: int, step: int, have: str
+) -> list[lxml.html.HtmlElement]:
+    """Prose paragraphs from `start` walking by `step`, until the first block that is not one."""
+    recovered: list[lxml.html.HtmlElement] = []
+    index = start
+    while 0 <= index < len(blocks):
+        text = _normal(blocks[index])
+        if text and text not in have:
+            if not _is_prose(blocks[index], blocks[index].text_content().strip()):
+                break
+            recovered.append(blocks[index])
+        index += step
+    return recovered
+
+
+def recover_adjacent_paragraphs(tree: lxml.html.HtmlElement, pick: lxml.html.HtmlElement) -> None:
+    """Add to `pick` (in place) the prose paragraphs directly around it in the page."""
+    have = _normal(pick)
+    picked = {_normal(paragraph) for paragraph in pick.iter("p")} - {""}
+    found = [paragraph for paragraph in tree.iter("p") if _normal(paragraph) in picked]
+    scope = _scope(found) if found else None
+    if scope is None:
+        return
+    blocks = _blocks_outside_furniture(scope)
+    positions = [index for index, block in enumerate(blocks) if block.tag == "p" and _normal(block) in picked]
+    if not positions:
+        return
+    before = _adjacent_prose(blocks, positions[0] - 1, -1, have)
+    after = _adjacent_prose(blocks, positions[-1] + 1, 1, have)
+    for block in before:
+        pick.insert(0, copy.deepcopy(block))
+    for block in after:
+        pick.append(copy.deepcopy(block))
