@@ -12,6 +12,7 @@ A block that holds much of the body is never removed on its class alone: a wrapp
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.html
@@ -42,6 +43,7 @@ FURNITURE_WORDS = frozenset(["ad", "ads", "hidden", "bio"])
 NAME_PART = re.compile(r"[A-Za-z0-9]+")
 CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 MAX_ID_WORDS = 3  # a longer id is a heading's slug ("getting-into-trouble-with-shared-history")
+NAME_CACHE_SIZE = 4096  # distinct class/id pairs remembered; a page has a few hundred
 MIN_CLASS_CHARS = 3  # one- and two-letter classes are generated ("go gp ad"), not named
 # Whole blocks that are page furniture wherever they appear (compared casefolded, trimmed).
 STOCK_LINE = re.compile(
@@ -79,8 +81,16 @@ def named_as_furniture(element: lxml.html.HtmlElement) -> bool:
     """Whether the element's tag, class or id says it is page furniture."""
     if element.tag in FURNITURE_TAGS:
         return True
-    words = _name_words(element.get("class", ""))
-    element_id = element.get("id", "")
+    classes, element_id = element.get("class"), element.get("id")
+    if not classes and not element_id:
+        return False
+    return _furniture_names(classes or "", element_id or "")
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _furniture_names(classes: str, element_id: str) -> bool:
+    """Whether class and id name furniture (cached: pages repeat the same names many times)."""
+    words = _name_words(classes)
     if len(NAME_PART.findall(element_id)) <= MAX_ID_WORDS:
         words |= _name_words(element_id)
     return not words.isdisjoint(FURNITURE_WORDS) or any(word.startswith(FURNITURE_STEMS) for word in words)
