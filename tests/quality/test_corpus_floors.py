@@ -29,10 +29,33 @@ class Floors:
     byline: float
     published: float
     language: float
+    text_title: float  # the same shares on the as-text corpus
+    text_byline: float
 
 
-FULL = Floors(html_f1=0.962, text_f1=0.897, title=0.97, byline=0.90, published=0.96, language=0.98)
-SUBSET = Floors(html_f1=0.965, text_f1=0.865, title=0.90, byline=0.90, published=0.90, language=0.90)
+# Achieved (bench.quality, 2026-11-25): full HTML F1 0.971, title 126/127, byline 70/76, date 33/33,
+# language 73/73; as-text F1 0.912, title 44/127, byline 33/76. Subset: HTML 0.974, as-text 0.880,
+# as-text title 6/13, byline 4/12.
+FULL = Floors(
+    html_f1=0.968,
+    text_f1=0.908,
+    title=0.97,
+    byline=0.90,
+    published=0.96,
+    language=0.98,
+    text_title=0.33,
+    text_byline=0.41,
+)
+SUBSET = Floors(
+    html_f1=0.970,
+    text_f1=0.875,
+    title=0.90,
+    byline=0.90,
+    published=0.90,
+    language=0.90,
+    text_title=0.42,
+    text_byline=0.30,
+)
 
 
 def corpus_and_floors() -> tuple[Path, Path, Floors]:
@@ -66,3 +89,19 @@ def test_metadata_accuracy_stays_above_its_floor(
     html, _, floors = reports
     tally = html.fields[field]
     assert tally.right / max(tally.total, 1) >= getattr(floors, field), tally.misses
+
+
+@pytest.mark.parametrize("field", ["title", "byline"])
+def test_text_metadata_accuracy_stays_above_its_floor(
+    reports: tuple[SystemReport, SystemReport, Floors], field: str
+) -> None:
+    _, text, floors = reports
+    tally = text.fields[field]
+    assert tally.right / max(tally.total, 1) >= getattr(floors, f"text_{field}"), tally.misses
+
+
+def test_no_date_is_claimed_for_text_input(reports: tuple[SystemReport, SystemReport, Floors]) -> None:
+    # Given the as-text corpus, whose pages carry no trustworthy publication date
+    _, text, _ = reports
+    # Then no page is given one
+    assert text.fields["published"].answered == 0
