@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.idempotency import (
     DynamoDBPersistenceLayer,
     IdempotencyConfig,
@@ -104,7 +105,12 @@ class Runtime:
     def ingest_one(self, ref: ObjectRef) -> Outcome:
         """Ingest one object version, once, with its correlation id in every log line."""
         logger.set_correlation_id(f"s3://{ref.bucket}/{ref.key}#{ref.version_id or ref.etag}")
-        outcome: Outcome = self.ingest_once(ref=ref)
+        try:
+            outcome: Outcome = self.ingest_once(ref=ref)
+        except Exception:  # transient or in progress elsewhere: counted, then retried by the queue
+            self.metrics.add_metric(name="DocumentsFailed", unit=MetricUnit.Count, value=1)
+            logger.exception("object failed; the queue will retry it", extra={"key": ref.key})
+            raise
         logger.info("object done", extra={"outcome": asdict(outcome)})
         return outcome
 
