@@ -1,17 +1,16 @@
 """Deployment size: the layer and the function zipped, built the way SAM builds them.
 
-The layer is `pip install -r layers/article_ingest/requirements.txt -t python/` plus the
-article_ingest package source (SAM's python BuildMethod does the same); the function is
-functions/ingest/ as is. Two layer builds are measured: wheels for this machine (x86_64) and,
-when the index can serve them, manylinux arm64 wheels for CPython 3.12 (what Lambda runs).
-boto3 comes with the Lambda runtime; packages that it already provides but a requirement pulls
-in (botocore and its dependencies, through aws-xray-sdk) are reported separately.
+The layer is built by its own Makefile (layers/article_ingest/Makefile, the target SAM's
+makefile BuildMethod runs): the pinned requirements, without what the runtime provides, plus
+the article_ingest package; the function is functions/ingest/ as is. Two layer builds are
+measured: wheels for this machine (x86_64) and, when the index can serve them, manylinux arm64
+wheels for CPython 3.12 (what Lambda runs). Anything of the runtime's boto3 tree still found in
+the build is reported separately.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,27 +86,22 @@ def _tree_bytes(root: Path) -> int:
 
 
 def build_layer(platform: str, pip_args: tuple[str, ...]) -> LayerBuild:
-    """pip-install the layer's requirements into python/, add the package, and measure the zip."""
+    """Build the layer with its own Makefile (the target SAM runs) and measure the zip."""
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "python"
         command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-compile",
-            "--disable-pip-version-check",
+            "make",
+            "-s",
+            "-C",
+            str(LAYER_DIR),
+            "build-ExtractionLayer",
+            f"ARTIFACTS_DIR={scratch}",
+            f"PYTHON={sys.executable}",
+            f"PIP_ARGS={' '.join(pip_args)}",
         ]
-        command += [*pip_args, "-r", str(LAYER_DIR / "requirements.txt"), "-t", str(site)]
         done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
         if done.returncode != 0:
             return LayerBuild(platform, 0.0, 0.0, 0.0, error=done.stderr.strip().splitlines()[-1][:300])
-        shutil.copytree(
-            LAYER_DIR / "article_ingest",
-            site / "article_ingest",
-            ignore=shutil.ignore_patterns("__pycache__"),
-        )
         zipped, per_entry = _zip_size(Path(scratch))
         provided = sum(size for entry, size in per_entry.items() if _distribution(entry) in RUNTIME_PROVIDED)
         by_distribution: dict[str, int] = {}
