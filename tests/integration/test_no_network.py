@@ -16,7 +16,7 @@ from tests.support import events, hostile
 from tests.support.stack import MockStack
 
 EXTERNAL_REFERENCES = (
-    '<!doctype html><html><head><title>Links everywhere</title>'
+    "<!doctype html><html><head><title>Links everywhere</title>"
     '<base href="http://203.0.113.1/">'
     '<link rel="stylesheet" href="http://203.0.113.2/style.css">'
     '<link rel="preload" href="https://203.0.113.3/font.woff2">'
