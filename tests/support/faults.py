@@ -3,7 +3,9 @@
 A `before-send` hook answers in place of AWS. moto answers through the same hook and botocore
 calls every `before-send` handler, keeping the first answer: ours is registered first, and it
 points the request at an address no service matches, so the (mocked) service never acts on it;
-with `reaches_service=True` the service does act and only its answer is lost. Because the fault
+with `reaches_service=True` the service does act and only its answer is lost (a timeout is then
+raised from a hook that runs after moto's: botocore calls the most specific hooks first, so that
+one is registered last on the generic event). Because the fault
 is a real HTTP response or a socket-level exception, botocore's standard retry mode sees it as
 it would see AWS's: throttles and 5xx are retried with backoff, and only what is left after the
 last attempt reaches our code.
@@ -70,18 +72,31 @@ class InjectedFault:
     attempts: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    @property
+    def _event(self) -> str:
+        return f"before-send.{self.client.meta.service_model.endpoint_prefix}.{self.operation}"
+
+    @property
+    def _after_service(self) -> bool:
+        """Whether the fault must strike after the service acted (a lost answer, not a refusal)."""
+        return self.reaches_service and self.fault in ("read_timeout", "connect_timeout")
+
     def install(self) -> InjectedFault:
-        service = self.client.meta.service_model.endpoint_prefix
-        self.client.meta.events.register_first(f"before-send.{service}.{self.operation}", self._answer)
+        if self._after_service:
+            self.client.meta.events.register_last("before-send", self._answer)
+        else:
+            self.client.meta.events.register_first(self._event, self._answer)
         return self
 
     def remove(self) -> None:
         """The cause is fixed: later calls reach the (mocked) service again."""
-        service = self.client.meta.service_model.endpoint_prefix
-        self.client.meta.events.unregister(f"before-send.{service}.{self.operation}", self._answer)
+        if self._after_service:
+            self.client.meta.events.unregister("before-send", self._answer)
+        else:
+            self.client.meta.events.unregister(self._event, self._answer)
 
-    def _answer(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
-        if self.match is not None and not self.match(request):
+    def _answer(self, request: AWSPreparedRequest, event_name: str = "", **_: Any) -> AWSResponse | None:
+        if event_name != self._event or (self.match is not None and not self.match(request)):
             return None
         with self._lock:
             if self.times is not None and self.attempts >= self.times:
