@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements-dev.txt layers/article_ingest/requirements
 demo: setup
 	$(BIN)/article-ingest demo
 
-test: setup lint typecheck lint-template test-unit test-integration test-quality test-e2e
+test: setup lint typecheck lint-template test-security test-unit test-integration test-quality test-e2e
 
 test-unit: setup
 	$(BIN)/pytest tests/unit -q

@@ -21,6 +21,7 @@ from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.notices_journal import NoticeJournal
 from article_ingest_local.poller import BatchResult
 from article_ingest_local.provision import ensure_watch_queue
+from article_ingest_local.redrive import redrive as move_back
 from article_ingest_local.reprocess import (
     ReprocessCount,
     ReprocessError,
@@ -42,6 +43,7 @@ from article_ingest_local.template import Template
 from article_ingest_local.uploads import collect_files, upload_files
 
 DEMO_TIMEOUT_SECONDS = 120
+FUNCTION_LOG_NAME = "function.log"  # the function's stdout, as CloudWatch Logs would hold it
 
 
 def _template(ctx: click.Context) -> Template:
@@ -77,7 +79,7 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
     "--retry-delay", default=5, show_default=True, help="Seconds before a failed message is retried."
 )
 @click.option("--concurrency", default=1, show_default=True, help="Pollers running the function at once.")
-@click.option("--log-level", default="WARNING", show_default=True, help="The function's log level.")
+@click.option("--log-level", default="INFO", show_default=True, help="The function's log level.")
 @click.pass_context
 def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -> None:
     """Start the local stack (moto server on 127.0.0.1) and run the function until Ctrl-C."""
@@ -89,6 +91,7 @@ def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -
     stack.run_pollers(on_batch=report)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    click.echo(f"function logs and metrics: {stack.function_log}", err=True)
     click.echo(
         f"ready: local stack at {stack.endpoint}; drop files with `article-ingest drop PATH`", err=True
     )
@@ -104,7 +107,11 @@ def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -
 def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_level: str) -> LocalStack:
     isolate_from_real_aws()
     port = ctx.obj.get("port") or int(local_endpoint().rsplit(":", 1)[-1].strip("/"))
-    stack = LocalStack(_template(ctx), port=port, retry_delay_seconds=retry_delay, concurrency=concurrency)
+    template = _template(ctx)
+    stack = LocalStack(template, port=port, retry_delay_seconds=retry_delay, concurrency=concurrency)
+    state = stack.target.state_dir(state_base(template))
+    stack.function_log = state / FUNCTION_LOG_NAME
+    stack.function_log.unlink(missing_ok=True)  # a new stack starts with empty tables and logs
     stack.start(log_level=log_level)
     _journal(ctx, stack.target).reset()
     return stack
@@ -229,21 +236,12 @@ def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
 def redrive(ctx: click.Context) -> None:
     """Move messages from the dead-letter queue back to the ingest queue."""
     target = _target(ctx)
-    sqs: Any = target.client("sqs")
-    moved = 0
-    while True:
-        messages = sqs.receive_message(
-            QueueUrl=target.resources.dead_letter_queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0
-        ).get("Messages", [])
-        if not messages:
-            break
-        for message in messages:
-            sqs.send_message(QueueUrl=target.resources.ingest_queue_url, MessageBody=message["Body"])
-            sqs.delete_message(
-                QueueUrl=target.resources.dead_letter_queue_url, ReceiptHandle=message["ReceiptHandle"]
-            )
-            moved += 1
-    click.echo(f"redrove {moved} message(s)", err=True)
+    result = move_back(
+        target.client("sqs"),
+        dead_letter_queue_url=target.resources.dead_letter_queue_url,
+        queue_url=target.resources.ingest_queue_url,
+    )
+    click.echo(f"redrove {result.moved} message(s)", err=True)
 
 
 @main.command()
@@ -313,12 +311,13 @@ def reprocess(
 def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
     """Stack up, drop the samples, wait for every article and notice, show them, stack down."""
     template = _template(ctx)
-    stack = _start_stack(ctx, retry_delay=2, concurrency=1, log_level="ERROR")
+    stack = _start_stack(ctx, retry_delay=2, concurrency=1, log_level="INFO")
     try:
         stack.run_pollers()
         target = stack.target
         suffixes = template.notification_suffixes()
         files = [f for f in collect_files([samples or template.root / "samples"]) if f[1].endswith(suffixes)]
+        click.echo(f"local stack up at {stack.endpoint}; dropping {len(files)} sample file(s)", err=True)
         upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix="inbox/")
         journal = _journal(ctx, target)
         deadline = time.monotonic() + timeout
@@ -330,6 +329,7 @@ def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
                 break
         display.print_table(display.articles_table(items))
         display.print_table(display.notices_table(journal.read()))
+        click.echo(f"function logs and metrics: {stack.function_log}", err=True)
         if len(items) < len(files):
             click.echo(f"only {len(items)} of {len(files)} files processed in {timeout}s", err=True)
             sys.exit(1)

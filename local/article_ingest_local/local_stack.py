@@ -8,10 +8,12 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from moto.server import ThreadedMotoServer
 
+from article_ingest_local.function_output import POLLER_THREAD_PREFIX, route_function_output
 from article_ingest_local.lambda_runtime import load_handler
 from article_ingest_local.poller import BatchResult, SqsEventSource
 from article_ingest_local.provision import ensure_watch_queue, provision
@@ -24,8 +26,17 @@ READY_TIMEOUT_SECONDS = 15
 class LocalStack:
     """Start, run and stop the local stack."""
 
-    def __init__(self, template: Template, *, port: int, retry_delay_seconds: int = 5, concurrency: int = 1):
+    def __init__(
+        self,
+        template: Template,
+        *,
+        port: int,
+        retry_delay_seconds: int = 5,
+        concurrency: int = 1,
+        function_log: Path | None = None,
+    ):
         self.template = template
+        self.function_log = function_log  # None: the function prints to this process's stdout
         self.port = port
         self.endpoint = f"http://127.0.0.1:{port}"
         self.retry_delay_seconds = retry_delay_seconds
@@ -53,13 +64,14 @@ class LocalStack:
             "AWS_DEFAULT_REGION": LOCAL_REGION,
             "AWS_REGION": LOCAL_REGION,
             "POWERTOOLS_TRACE_DISABLED": "true",  # no X-Ray daemon locally
-            "POWERTOOLS_METRICS_DISABLED": "true",  # EMF lines would drown the console
             "POWERTOOLS_LOG_LEVEL": log_level,
         }
 
     def run_pollers(self, on_batch: Callable[[BatchResult], Any] | None = None) -> None:
         """Start the poller threads (at most the template's maximum concurrency)."""
         spec = self.template.function()
+        if self.function_log is not None:
+            route_function_output(self.function_log)  # before the handler's Logger binds stdout
         handler = load_handler(spec, self._handler_env)
         queue_logical = spec.event_source.queue_logical_id
         workers = max(1, min(self.concurrency, spec.event_source.maximum_concurrency))
@@ -73,7 +85,9 @@ class LocalStack:
                 function_name=self.template.physical_name(spec.logical_id),
                 retry_delay_seconds=self.retry_delay_seconds,
             )
-            thread = threading.Thread(target=source.run, args=(self._stop, on_batch), name=f"poller-{index}")
+            thread = threading.Thread(
+                target=source.run, args=(self._stop, on_batch), name=f"{POLLER_THREAD_PREFIX}{index}"
+            )
             thread.daemon = True
             thread.start()
             self._threads.append(thread)
