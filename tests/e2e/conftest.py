@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +44,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+@contextmanager
+def running_stack(tmp_path_factory: pytest.TempPathFactory, *up_options: str) -> Iterator[LocalStackProcess]:
+    """`article-ingest up` in its own process on a free port, stopped (SIGTERM) on exit."""
     port = _free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
@@ -53,7 +55,7 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
     log = tmp_path_factory.mktemp("log") / "up.log"
     with log.open("w") as sink:
         process = subprocess.Popen(
-            [CLI, "--port", str(port), "up", "--retry-delay", "1"],
+            [CLI, "--port", str(port), "up", "--retry-delay", "1", *up_options],
             cwd=ROOT,
             env=env,
             stdout=sink,
@@ -73,3 +75,10 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The local stack with one poller, as `article-ingest up` starts it by default."""
+    with running_stack(tmp_path_factory) as stack:
+        yield stack

@@ -6,7 +6,6 @@ The stack runs as a user runs it (`article-ingest up`, here with two pollers), s
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,7 +15,7 @@ import pytest
 from article_ingest_local.redrive import redrive
 from article_ingest_local.session import StackTarget, local_target
 from article_ingest_local.template import Template
-from tests.e2e.conftest import CLI, READY_TIMEOUT_SECONDS, ROOT, LocalStackProcess, _free_port
+from tests.e2e.conftest import ROOT, LocalStackProcess, running_stack
 from tests.support import events
 
 SAMPLES = ROOT / "samples"
@@ -29,36 +28,8 @@ SETTLE_SECONDS = 3  # after the item shows up, time for a stray duplicate notice
 @pytest.fixture(scope="module")
 def two_poller_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
     """`article-ingest up` with two pollers and a one-second retry delay."""
-    import os  # noqa: PLC0415 - only this fixture builds an environment
-
-    port = _free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
-        "ARTICLE_INGEST_STATE_DIR": str(tmp_path_factory.mktemp("state")),
-    }
-    log = tmp_path_factory.mktemp("log") / "up.log"
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [CLI, "--port", str(port), "up", "--retry-delay", "1", "--concurrency", str(POLLERS)],
-            cwd=ROOT,
-            env=env,
-            stdout=sink,
-            stderr=sink,
-        )
-    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-    while "ready:" not in log.read_text():
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"local stack did not start:\n{log.read_text()}")
-        time.sleep(0.2)
-    try:
-        yield LocalStackProcess(port=port, env=env)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with running_stack(tmp_path_factory, "--concurrency", str(POLLERS)) as stack:
+        yield stack
 
 
 @pytest.fixture(scope="module")
