@@ -42,3 +42,27 @@ def test_gzip_input_is_recognised_by_its_magic_bytes() -> None:
 def test_an_undeclared_charset_is_detected() -> None:
     data = page_with_word().replace("{meta}", "").encode("cp1252")
     assert "caf" in extract(data).text
+
+
+def test_declared_utf8_with_a_few_stray_latin1_bytes_keeps_its_utf8() -> None:
+    # Given a page declaring UTF-8, its title valid UTF-8, with three Latin-1 bytes pasted into the body
+    page = page_with_word().replace("{meta}", '<meta charset="utf-8"><title>Café</title>').encode()
+    page = page.replace(b"again.", b"caf\xe9 na\xefve caf\xe9 again.")
+    # When extracted
+    article = extract(page)
+    # Then the UTF-8 text reads as written and the stray bytes as the Latin-1 letters they were
+    assert article.title == "Café"
+    assert WORD in article.text
+    assert "café naïve café again." in article.text
+
+
+def test_a_page_mixing_utf8_latin1_and_cp1252_paragraphs_is_decoded_not_rejected() -> None:
+    # Given paragraphs in UTF-8, Latin-1 and Windows-1252 in turn, no charset declared
+    words = "The council met in Zürich on Monday, where l'été coûte cher, said the mayor. "
+    paragraphs = b"".join(f"<p>{words}</p>".encode(codec) for codec in ("utf-8", "latin-1", "cp1252") * 3)
+    page = b"<html><head><title>Mixed</title></head><body><article>" + paragraphs + b"</article></body>"
+    # When extracted
+    article = extract(page)
+    # Then every paragraph reads as written
+    assert article.text.count("Zürich") == 9
+    assert article.text.count("l'été coûte") == 9

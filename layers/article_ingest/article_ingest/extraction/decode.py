@@ -9,6 +9,7 @@ import zlib
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
 from article_ingest.extraction.models import ExtractionLimits
@@ -46,6 +47,25 @@ CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The same characters written as numeric references (&#16;), which the HTML parser would expand.
 CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+# A UTF-8 document (declared, or undeclared and so UTF-8 by default) in which at most this share of
+# the bytes is not UTF-8 holds stray bytes pasted from a legacy source, not another charset:
+# re-decoding the whole page by detection would turn its valid UTF-8 into mojibake.
+MAX_STRAY_BYTE_SHARE = 0.01
+# When detection finds no charset either (paragraphs in UTF-8, Latin-1 and Windows-1252 mixed),
+# a page whose stray bytes stay under this share is mostly ASCII text: it is read as UTF-8
+# with fallback; beyond it the bytes are no text any charset makes (undecodable).
+MAX_UNDETECTED_STRAY_SHARE = 0.10
+# Over more stray bytes, detection is asked; its reading wins only when it is less of a mess
+# (charset_normalizer's measure) than UTF-8 with the stray bytes read as Windows-1252, so a page
+# of valid UTF-8 mixed with many Latin-1 bytes keeps its UTF-8. The measure runs on a sample.
+MESS_SAMPLE_CHARS = 200_000
+# Bytes that are not UTF-8, as `surrogateescape` leaves them (U+DC80..U+DCFF).
+STRAY_BYTE = re.compile("[\udc80-\udcff]")
+# A stray byte reads as Windows-1252 (a superset of Latin-1's printable range, and what legacy
+# Western text is in practice); its five undefined bytes read as U+FFFD.
+STRAY_BYTE_TEXT = {
+    0xDC00 + byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0x100)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +145,8 @@ def _drop_incompatible_reference(match: re.Match[str]) -> str:
 
 
 def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
-    """Decode with the declared charset, falling back to detection when it is absent or wrong."""
+    """Decode with the declared charset; when it is absent or wrong, UTF-8 with its few stray
+    bytes read as Windows-1252, else the less messy of that and detection's reading."""
     charset = declared_charset(data, content_type)
     if charset:
         try:
@@ -137,8 +158,28 @@ def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     try:
         return DecodedDocument(text=data.decode("utf-8").lstrip("\ufeff"), encoding="utf-8")
     except UnicodeDecodeError:
-        pass
+        pass  # the common case above is the fast one; stray bytes are measured below
+    utf8 = data.decode("utf-8", errors="surrogateescape").lstrip("\ufeff")
+    stray_share = _stray_bytes(utf8) / max(len(data), 1)
+    if stray_share <= MAX_STRAY_BYTE_SHARE:
+        return _tolerant_utf8(utf8)
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise RejectedDocumentError(RejectionReason.UNDECODABLE, "no charset decodes these bytes")
-    return DecodedDocument(text=str(best), encoding=best.encoding)
+    if best is not None and best.encoding is not None:
+        tolerant, detected = _tolerant_utf8(utf8), DecodedDocument(text=str(best), encoding=best.encoding)
+        return tolerant if _mess(tolerant) <= _mess(detected) else detected
+    if stray_share <= MAX_UNDETECTED_STRAY_SHARE:
+        return _tolerant_utf8(utf8)
+    raise RejectedDocumentError(RejectionReason.UNDECODABLE, "no charset decodes these bytes")
+
+
+def _stray_bytes(text: str) -> int:
+    return sum(1 for _ in STRAY_BYTE.finditer(text))
+
+
+def _mess(decoded: DecodedDocument) -> float:
+    return float(mess_ratio(decoded.text[:MESS_SAMPLE_CHARS], maximum_threshold=1.0))
+
+
+def _tolerant_utf8(escaped: str) -> DecodedDocument:
+    """UTF-8 text with each stray byte read as Windows-1252 (see STRAY_BYTE_TEXT)."""
+    return DecodedDocument(text=escaped.translate(STRAY_BYTE_TEXT), encoding="utf-8")

@@ -5,7 +5,8 @@ Each field has its own module (titles, authors, dates, language); this one gathe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import lxml.html
 
@@ -15,6 +16,12 @@ from article_ingest.extraction.jsonld import JsonObject, first_value, is_article
 from article_ingest.extraction.language import declared_language
 from article_ingest.extraction.meta_tags import MetaTags, index_meta
 from article_ingest.extraction.titles import find_title
+
+# Metadata fields are plain text: a tag-like sequence in one (a <script> written inside <title>,
+# which HTML keeps as text) is markup that leaked through. Matched as browsers read a tag: "<"
+# then a letter, "/", "!" or "?"; "a < b" is left alone.
+TAG_LIKE = re.compile(r"</?[a-zA-Z!?][^<>]*>?")
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,4 +93,27 @@ def extract_metadata(tree: lxml.html.HtmlElement, *, url: str | None = None) -> 
         canonical_url=canonical,
         image=_image(meta, ld),
         tags=_tags(meta, ld),
+    )
+
+
+def plain_text(value: str | None) -> str | None:
+    """A metadata string without tag-like sequences, spaces collapsed; None when nothing is left."""
+    if value is None:
+        return None
+    return WHITESPACE.sub(" ", TAG_LIKE.sub(" ", value)).strip() or None
+
+
+def _plain_all(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(text for text in map(plain_text, values) if text)
+
+
+def plain_metadata(meta: Metadata) -> Metadata:
+    """The metadata with every free-text field (title, names, description, tags) made plain text."""
+    return replace(
+        meta,
+        title=plain_text(meta.title),
+        authors=_plain_all(meta.authors),
+        site_name=plain_text(meta.site_name),
+        description=plain_text(meta.description),
+        tags=_plain_all(meta.tags),
     )

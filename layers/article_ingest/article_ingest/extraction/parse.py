@@ -17,6 +17,10 @@ HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype|html|head|body|\?xml|me
 MIN_BLOCK_TAGS_FOR_HTML = 3
 BLOCK_TAG = re.compile(r"</(p|div|article|section|table|ul|ol|li|h[1-6])\s*>", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# libxml2 stops parsing at this depth and drops the rest of the document (guards.py flattens the
+# bombs that reach it with empty wrappers; markup that still does has lost its text to the cap).
+MAX_PARSER_DEPTH = 256
+DEPTH_ERROR = "Excessive depth"
 
 
 def looks_like_html(text: str) -> bool:
@@ -28,10 +32,16 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse HTML into an lxml tree.
 
     lxml's HTML parser resolves no external or DTD entities (no "billion laughs") and caps
-    nesting depth, which bounds the memory a hostile document can claim.
+    nesting depth, which bounds the memory a hostile document can claim. A document that hits
+    the cap is refused: the parser dropped everything after the deepest element.
     """
     source = XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    parser = lxml.html.HTMLParser()  # one per call: its error log is read below
     try:
-        return lxml.html.document_fromstring(source)
+        tree = lxml.html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, f"unparseable markup: {exc}") from exc
+    if any(DEPTH_ERROR in error.message for error in parser.error_log):
+        detail = f"elements nested deeper than {MAX_PARSER_DEPTH}: the parser stops there"
+        raise RejectedDocumentError(RejectionReason.HOSTILE_MARKUP, detail)
+    return tree

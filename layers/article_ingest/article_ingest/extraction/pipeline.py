@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
+from itertools import islice
 
 from article_ingest import __version__
 from article_ingest.extraction.content import pick_content
 from article_ingest.extraction.decode import check_size, decode, decompress, sniff_binary
 from article_ingest.extraction.dedupe import drop_repeated_metadata
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.guards import guard_markup
 from article_ingest.extraction.language import detect_language
-from article_ingest.extraction.metadata import Metadata, extract_metadata
+from article_ingest.extraction.metadata import Metadata, extract_metadata, plain_metadata
 from article_ingest.extraction.models import Article, ExtractionLimits
 from article_ingest.extraction.parse import looks_like_html, parse_html
 from article_ingest.extraction.render import RenderedBody, render
@@ -20,6 +23,11 @@ from article_ingest.extraction.words import count_words
 
 EXTRACTOR = f"article-ingest/{__version__}"
 WORDS_PER_MINUTE = 230  # average adult silent reading speed for non-fiction
+# A body with fewer letters or digits than this ("a", "-") is a stray keystroke, not an article.
+# A word count would be the natural measure, but real one-word pages exist (the corpus holds a
+# page whose whole text is "Test", and one of three words), so the bar is set below them.
+MIN_ARTICLE_ALPHANUMERICS = 2
+ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
 def extract(
@@ -34,13 +42,18 @@ def extract(
 
     The cascade, each stage its own module:
     1. decode: gunzip (capped), reject empty / too large / binary, find the charset
-       (BOM, <meta charset>, Content-Type, then detection) and decode;
-    2. parse: HTML into an lxml tree; text saved from a page goes to text_input instead,
-       which finds its headline, byline and article lines;
+       (BOM, <meta charset>, Content-Type, then UTF-8 with stray legacy bytes, then detection)
+       and decode;
+    2. guard, then parse: markup built to stall the parser (an element with thousands of
+       attributes) is refused, DTD subsets and absurd runs of nested start tags are cut
+       (guards.py); HTML into an lxml tree, parsed once and shared by every later stage;
+       text saved from a page goes to text_input instead, which finds its headline, byline
+       and article lines;
     3. metadata: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (metadata.py);
     4. content: readability-lxml's best candidate, or the whole short page; no text -> not an article;
     5. render: sanitize the body, make links absolute, render plain text; detect the language
-       when the document declares none.
+       when the document declares none; a body with almost no text is not an article, and
+       metadata fields are made plain text (no tag-like sequences).
 
     Raises RejectedDocumentError (with a reason code) for documents that hold no article.
     """
@@ -50,11 +63,13 @@ def extract(
     sniff_binary(data)
     text = decode(data, content_type=content_type).text
     meta, body = _extract_html(text, url) if looks_like_html(text) else _extract_text(text, url)
-    return _article(meta, body)
+    if _almost_no_text(body.text):
+        raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "almost no text")
+    return _article(plain_metadata(meta), body)
 
 
 def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
-    tree = parse_html(text)
+    tree = parse_html(guard_markup(text))
     meta = extract_metadata(tree, url=url)
     body = pick_content(tree)
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
@@ -67,6 +82,12 @@ def _extract_text(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     if not body.text:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no article lines in the text")
     return Metadata(title=found.title, authors=found.authors), body
+
+
+def _almost_no_text(text: str) -> bool:
+    """Fewer than MIN_ARTICLE_ALPHANUMERICS letters or digits (the scan stops once there are enough)."""
+    enough = islice(ALPHANUMERIC.finditer(text), MIN_ARTICLE_ALPHANUMERICS - 1, None)
+    return next(enough, None) is None
 
 
 def _article(meta: Metadata, body: RenderedBody) -> Article:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import time
-import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -30,22 +28,6 @@ from article_ingest.service.outcome import Outcome
 logger = Logger(child=True)
 # Names that are never documents: folder markers end in "/", the rest are OS metadata files.
 NOT_DOCUMENT_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
-# libxml2 compares each attribute of an element with every one before it, and the pipeline
-# parses a page several times: one <p> with 50,000 attributes holds the function ~45 s. Real
-# elements carry a few dozen at most; past this the document is refused before it is parsed.
-MAX_ATTRIBUTES_PER_ELEMENT = 256
-# Only start tags of at least this many units (plain characters or whole quoted values) are
-# counted, so an ordinary page pays one linear scan (~0.1 s for 20 MB) and nothing else.
-SUSPECT_TAG_UNITS = 512
-QUOTED_VALUE_MAX = 65_536  # a longer quoted value (a data: URI) is no attribute bomb
-# Possessive quantifiers throughout: the regex engine keeps no backtracking state, so memory
-# stays flat even for one 20 MB tag (a backtracking version needed ~1 GB for 17 MB).
-SUSPECT_START_TAG = re.compile(
-    rb"""<[A-Za-z](?=(?:[^<>"']|"[^"]{0,%d}"|'[^']{0,%d}'){%d})(?:[^<>"']++|"[^"]*+"|'[^']*+')*+"""
-    % (QUOTED_VALUE_MAX, QUOTED_VALUE_MAX, SUSPECT_TAG_UNITS)
-)
-ATTRIBUTE = re.compile(rb"""[\s/]*+[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'<>]*+))?+""")
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +58,6 @@ class IngestService:
         return self._extract_and_store(_facts_from(ref, obj), obj)
 
     def _extract_and_store(self, facts: SourceFacts, obj: SourceObject) -> Outcome:
-        attributes = most_attributes(_markup(obj, self.max_object_bytes))
-        if attributes > MAX_ATTRIBUTES_PER_ELEMENT:
-            detail = f"an element with more than {MAX_ATTRIBUTES_PER_ELEMENT} attributes"
-            return self._reject(facts, reasons.REASON_HOSTILE_MARKUP, detail)
         started = time.perf_counter()
         try:
             article = extract(
@@ -124,34 +102,6 @@ class IngestService:
             notice_id=notice.notice_id,
             words=item.word_count,
         )
-
-
-def most_attributes(markup: bytes, *, limit: int = MAX_ATTRIBUTES_PER_ELEMENT) -> int:
-    """The largest attribute count of one start tag (counting stops past `limit`).
-
-    Only suspiciously long start tags are counted; positions are scanned in place, never copied.
-    """
-    worst = 0
-    for tag in SUSPECT_START_TAG.finditer(markup):
-        count = 0
-        for count, _ in enumerate(ATTRIBUTE.finditer(markup, tag.start() + 1, tag.end())):
-            if count > limit:
-                break  # the first match is the tag's name: `count` is the attributes seen so far
-        worst = max(worst, count)
-        if worst > limit:
-            break
-    return worst
-
-
-def _markup(obj: SourceObject, max_bytes: int) -> bytes:
-    """The bytes the parser will see: gzip inflated up to the cap (extraction judges the rest)."""
-    gzipped = obj.data[:2] == GZIP_MAGIC or (obj.content_encoding or "").lower().strip() == "gzip"
-    if not gzipped:
-        return obj.data
-    try:
-        return zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(obj.data, max_bytes + 1)
-    except zlib.error:
-        return b""
 
 
 def _is_not_document(key: str) -> bool:

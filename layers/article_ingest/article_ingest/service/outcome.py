@@ -11,7 +11,6 @@ OutcomeKind = Literal["stored", "rejected", "superseded"]
 REASON_MISSING = "missing"  # the object (version) was deleted before it was read
 REASON_NOT_DOCUMENT = "not_document"  # a folder marker or an OS metadata file
 REASON_TOO_LARGE = "too_large"
-REASON_HOSTILE_MARKUP = "hostile_markup"  # markup built to stall the parser (see ingest.py)
 REASON_INTERNAL_ERROR = "internal_error"  # an extractor bug: recorded, logged, never retried
 
 
