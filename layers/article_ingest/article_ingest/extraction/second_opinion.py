@@ -13,6 +13,7 @@ import re
 
 import lxml.html
 
+from article_ingest.extraction.boilerplate import FURNITURE_TAGS
 from article_ingest.extraction.words import count_words
 
 MARKED_CONTAINERS = (
@@ -20,18 +21,6 @@ MARKED_CONTAINERS = (
     "//article",
     '//*[@role="main"]',
     "//main",
-)
-FURNITURE_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "nav",
-    "aside",
-    "footer",
-    "form",
-    "button",
-    "iframe",
 )
 FURNITURE_CLASS = re.compile(
     r"share|social|related|comment|newsletter|promo|sidebar|advert|\bads?\b|subscribe|breadcrumb|"
