@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -74,9 +76,12 @@ def run_trafilatura(data: bytes) -> Extraction:
     )
 
 
+INLINE_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
 def run_every_line(data: bytes) -> Extraction:
-    """The as-text baseline: keep every line of the saved page."""
-    return Extraction(text=_as_text(data))
+    """The as-text baseline: keep every line of the saved page, as text (inline tags dropped)."""
+    return Extraction(text=html.unescape(INLINE_TAG.sub("", _as_text(data))))
 
 
 SYSTEMS: dict[str, System] = {
@@ -86,5 +91,7 @@ SYSTEMS: dict[str, System] = {
 }
 TEXT_SYSTEMS: dict[str, System] = {
     "article-ingest": run_article_ingest,
+    "readability-lxml": run_readability,
+    "trafilatura": run_trafilatura,
     "keep every line": run_every_line,
 }
