@@ -92,3 +92,11 @@ def test_the_excerpt_is_cut_at_a_word_boundary() -> None:
     cut = excerpt(text)
     assert cut.endswith("alpha…")
     assert len(cut) <= 401
+
+
+def test_an_event_without_a_sequencer_never_outranks_a_sequenced_one() -> None:
+    # Given a real S3 event (sequencer) and a later hand-made one without a sequencer
+    sequenced = ObjectRef(bucket="b", key="k", sequencer="0055AED6DCD90281E5")
+    unsequenced = ObjectRef(bucket="b", key="k", event_time="2099-01-01T00:00:00.000Z")
+    # Then the sequenced event still ranks higher, so it can never be blocked
+    assert order_key(unsequenced, None) < order_key(sequenced, None)

@@ -40,11 +40,13 @@ def order_key(ref: ObjectRef, last_modified: datetime | None) -> str:
 
     S3's sequencer is authoritative when present (real S3 and EventBridge events carry it);
     otherwise the event's time stands in, then the version's LastModified (second resolution).
+    Time-ordered keys ("e:") sort below sequenced ones ("s:"), so an event without a sequencer
+    can never block the real S3 events of a key.
     """
     if ref.sequencer:
         return "s:" + ref.sequencer.upper().rjust(SEQUENCER_WIDTH, "0")
     moment = _parse_time(ref.event_time) or last_modified or datetime.fromtimestamp(0, UTC)
-    return "t:" + moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+    return "e:" + moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
 
 
 def _parse_time(value: str | None) -> datetime | None:
