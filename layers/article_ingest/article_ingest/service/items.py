@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from article_ingest.aws.events import ObjectRef
 from article_ingest.extraction import Article
+from article_ingest.extraction.metadata import plain_text
 
 Status = Literal["stored", "rejected"]
 
@@ -22,9 +22,6 @@ MAX_TAGS = 50
 MAX_URL_CHARS = 2_000
 MAX_DETAIL_CHARS = 1_000
 EXCERPT_CHARS = 400  # enough for a preview line in a subscriber's UI
-# Metadata fields are plain text: anything shaped like a tag is markup that leaked through (or
-# was planted), and is removed so no consumer can render it as HTML.
-TAG_LIKE = re.compile(r"</?[a-zA-Z!?][^<>]*>?")  # as browsers read it: a letter right after "<"
 # The only URL schemes a stored link, image or canonical URL may carry (no javascript:, data:...).
 SAFE_URL_SCHEMES = ("http://", "https://")
 SEQUENCER_WIDTH = 64  # S3 sequencers are hex of varying length: left-pad to compare as numbers
@@ -60,11 +57,10 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def plain(value: str | None, limit: int) -> str | None:
-    """A metadata string made inert: tag-like sequences removed, spaces collapsed, clipped."""
-    if not value:
-        return value
-    text = " ".join(TAG_LIKE.sub(" ", value).split())
-    return text[:limit] or None
+    """A metadata string made inert (the extraction's own rule, applied again at the boundary
+    for any Article, whoever built it) and clipped."""
+    text = plain_text(value)
+    return text[:limit] if text else None
 
 
 def safe_url(value: str | None) -> str | None:
