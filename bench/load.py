@@ -27,6 +27,7 @@ from typing import Any
 
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.provision import WATCH_QUEUE_SUFFIX
+from article_ingest_local.queues import queue_depth
 from article_ingest_local.store_reader import scan_items
 from article_ingest_local.template import Template
 from bench.load_documents import REPO_ROOT, LoadDocument, load_documents
@@ -99,21 +100,17 @@ def _drain_notices(sqs: Any, queue_url: str, into: list[dict[str, Any]]) -> None
         )
 
 
-def _queue_depth(sqs: Any, queue_url: str) -> int:
-    attributes = sqs.get_queue_attributes(
-        QueueUrl=queue_url,
-        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    )["Attributes"]
-    return int(attributes["ApproximateNumberOfMessages"]) + int(
-        attributes["ApproximateNumberOfMessagesNotVisible"]
-    )
-
-
 def run(count: int, *, concurrency: int, timeout: float, hostile_share: float) -> LoadReport:
     """Start a stack, drop `count` documents, wait for all of them, stop the stack."""
     isolate_from_real_aws()
     docs = load_documents(count, hostile_share=hostile_share)
-    stack = LocalStack(Template.load(), port=_free_port(), retry_delay_seconds=1, concurrency=concurrency)
+    stack = LocalStack(
+        Template.load(),
+        port=_free_port(),
+        retry_delay_seconds=1,
+        concurrency=concurrency,
+        function_log=DEFAULT_OUT.with_name("bench-load-function.log"),  # keep the console to the report
+    )
     stack.start(log_level="CRITICAL")
     report = LoadReport(dropped=len(docs), concurrency=concurrency, kinds=dict(Counter(d.kind for d in docs)))
     try:
@@ -139,8 +136,8 @@ def run(count: int, *, concurrency: int, timeout: float, hostile_share: float) -
         _drain_notices(sqs, watch_url, notices)
         items = list(scan_items(dynamodb, target.resources.articles_table))
         _account(report, items, notices)
-        report.ingest_queue_left = _queue_depth(sqs, target.resources.ingest_queue_url)
-        report.dead_letter_queue_left = _queue_depth(sqs, target.resources.dead_letter_queue_url)
+        report.ingest_queue_left = queue_depth(sqs, target.resources.ingest_queue_url)
+        report.dead_letter_queue_left = queue_depth(sqs, target.resources.dead_letter_queue_url)
     finally:
         stack.stop()
     report.documents_per_second = (

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from article_ingest_local.queues import queue_depth
 from article_ingest_local.redrive import redrive
 from article_ingest_local.session import StackTarget, local_target
 from article_ingest_local.template import Template
@@ -56,14 +57,7 @@ def _notices_for(stack: LocalStackProcess, article_id: str) -> list[dict[str, An
 
 
 def _depth(target: StackTarget, queue_url: str) -> int:
-    sqs: Any = target.client("sqs")
-    attributes = sqs.get_queue_attributes(
-        QueueUrl=queue_url,
-        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-    )["Attributes"]
-    return int(attributes["ApproximateNumberOfMessages"]) + int(
-        attributes["ApproximateNumberOfMessagesNotVisible"]
-    )
+    return queue_depth(target.client("sqs"), queue_url)
 
 
 def test_one_event_delivered_ten_times_to_two_pollers_yields_one_item_and_one_notice(
