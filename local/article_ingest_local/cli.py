@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import sys
 import threading
 import time
@@ -102,6 +103,16 @@ def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -
         pass
     click.echo("stopping", err=True)
     stack.stop()
+
+
+def _usable_port(preferred: int) -> int:
+    """`preferred` if nothing listens on it, else a free loopback port."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", preferred))
+        except OSError:
+            probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_level: str) -> LocalStack:
@@ -311,6 +322,8 @@ def reprocess(
 def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
     """Stack up, drop the samples, wait for every article and notice, show them, stack down."""
     template = _template(ctx)
+    if ctx.obj.get("port") is None:  # the demo runs its own stack: any free port will do
+        ctx.obj["port"] = _usable_port(int(local_endpoint().rsplit(":", 1)[-1].strip("/")))
     stack = _start_stack(ctx, retry_delay=2, concurrency=1, log_level="INFO")
     try:
         stack.run_pollers()
