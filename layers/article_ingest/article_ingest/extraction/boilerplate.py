@@ -37,7 +37,7 @@ FURNITURE_TAGS = (
 FURNITURE_STEMS = (
     "share", "sharing", "social", "related", "comment", "newsletter", "promo", "sidebar", "advert",
     "subscribe", "breadcrumb", "recommend", "popular", "trending", "footer", "masthead", "navbox",
-    "toolbar", "comentario", "commentaire", "kommentar",
+    "toolbar", "comentario", "commentaire", "kommentar", "sponsor", "outbrain", "taboola",
 )  # fmt: skip
 FURNITURE_WORDS = frozenset(["ad", "ads", "hidden", "bio"])
 NAME_PART = re.compile(r"[A-Za-z0-9]+")

@@ -36,6 +36,8 @@ PARAGRAPH_TAGS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4")
 # The container must add this many words of real paragraphs to be worth its extra furniture.
 MIN_MISSING_WORDS = 30  # at least a paragraph...
 MIN_MISSING_SHARE = 0.1  # ...or a tenth of what readability found
+# Only sentence-length blocks count as missing prose: sidebar modules are short labels.
+MIN_PROSE_WORDS = 8
 
 
 def marked_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -93,8 +95,9 @@ def _missing_paragraph_words(container: lxml.html.HtmlElement, pick_text: str) -
     missing = 0
     for paragraph in container.iter(*PARAGRAPH_TAGS):
         text = WHITESPACE.sub(" ", paragraph.text_content()).strip()
-        if text and text not in have and link_density_of(paragraph) <= MAX_LINK_DENSITY:
-            missing += count_words(text)
+        words = count_words(text)
+        if words >= MIN_PROSE_WORDS and text not in have and link_density_of(paragraph) <= MAX_LINK_DENSITY:
+            missing += words
     return missing
 
 
