@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus/readability-test-pages
-TEXT_CORPUS ?= ../shared/corpus/readability-test-pages-as-text
+SHARED_CORPORA ?= ../shared/corpus
+# Every dev corpus (HTML and as-text); a user's clone passes its own folders: make bench-quality CORPORA="a b"
+CORPORA ?= $(addprefix $(SHARED_CORPORA)/,readability-test-pages dragnet l3s-gn1 cleanportaleval readability-test-pages-as-text)
 
-.PHONY: setup demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-speed clean
+.PHONY: setup demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-diff bench-speed clean
 
 setup: $(STAMP)
 
@@ -45,12 +47,17 @@ lint-template: setup
 	$(BIN)/pytest tests/template -q
 
 bench-quality: setup
-	$(BIN)/python -m bench.quality $(CORPUS) --text-corpus $(TEXT_CORPUS)
+	$(BIN)/python -m bench.quality $(CORPORA) --json build/quality.json
 
 # Time, throughput, cold start, package size, memory, scaling, cost and hot spots in one run
 # (~5-10 minutes): markdown on stdout, figures in build/bench-speed.json.
 bench-speed: setup
 	$(BIN)/python -m bench.speed $(CORPUS) --json build/bench-speed.json
+
+# Pages won and lost between two bench-quality runs: make bench-diff BEFORE=old.json [AFTER=build/quality.json]
+AFTER ?= build/quality.json
+bench-diff: setup
+	$(BIN)/python -m bench.diff $(BEFORE) $(AFTER)
 
 bench: bench-quality bench-speed
 

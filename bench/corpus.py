@@ -1,14 +1,29 @@
-"""Reading a benchmark corpus: one folder per page with its source and expectations."""
+"""Reading a benchmark corpus: one folder per page with its source and expectations.
+
+Two layouts are read:
+- Mozilla's readability test pages: `source.html` (or `source.txt` for pages saved as text),
+  `expected.html` and `expected-metadata.json` (title, byline, publishedTime, lang);
+- the dev corpora (dragnet, l3s-gn1, cleanportaleval): `source.html.gz`, `expected.txt` (the
+  marked main text, one block per line) and `expected-metadata.json` (url, title).
+
+Every page belongs once and for all to a tune half or a check half, by a hash of its folder
+name: rules are tuned on the tune half and kept only if the check half agrees.
+"""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import lxml.html
 
-SOURCE_NAMES = ("source.html", "source.txt")
+SOURCE_NAMES = ("source.html", "source.txt", "source.html.gz")
+EXPECTED_NAMES = ("expected.html", "expected.txt")
+Half = Literal["tune", "check"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +39,18 @@ class Expectation:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One corpus page: its name, raw bytes and expectation."""
+    """One corpus page: its name, raw bytes (gunzipped), expectation and half."""
 
     name: str
     data: bytes
     expected: Expectation
+    half: Half
+    is_text: bool = False  # saved as text (source.txt), not HTML
+
+
+def half_of(name: str) -> Half:
+    """The page's half: the low bit of the first byte of SHA-256 over its folder name."""
+    return "tune" if hashlib.sha256(name.encode()).digest()[0] % 2 == 0 else "check"
 
 
 def expected_text(expected_html: str) -> str:
@@ -38,21 +60,36 @@ def expected_text(expected_html: str) -> str:
     return str(lxml.html.fromstring(expected_html).text_content())
 
 
+def _read_expected(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    return expected_text(raw) if path.suffix == ".html" else raw
+
+
 def load_page(folder: Path) -> Page | None:
     """The page stored in a corpus folder, or None if the folder is not one."""
     source = next((folder / name for name in SOURCE_NAMES if (folder / name).is_file()), None)
-    if source is None or not (folder / "expected.html").is_file():
+    expected_path = next((folder / name for name in EXPECTED_NAMES if (folder / name).is_file()), None)
+    if source is None or expected_path is None:
         return None
     meta_path = folder / "expected-metadata.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     expected = Expectation(
-        text=expected_text((folder / "expected.html").read_text(encoding="utf-8")),
+        text=_read_expected(expected_path),
         title=meta.get("title") or None,
         byline=meta.get("byline") or None,
         published=meta.get("publishedTime") or None,
         language=meta.get("lang") or None,
     )
-    return Page(name=folder.name, data=source.read_bytes(), expected=expected)
+    data = source.read_bytes()
+    if source.suffix == ".gz":
+        data = gzip.decompress(data)
+    return Page(
+        name=folder.name,
+        data=data,
+        expected=expected,
+        half=half_of(folder.name),
+        is_text=source.name == "source.txt",
+    )
 
 
 def load_corpus(root: Path) -> list[Page]:

@@ -1,21 +1,25 @@
-"""Quality benchmark: article-ingest against readability-lxml and trafilatura on one corpus.
+"""Quality benchmark: article-ingest against readability-lxml and trafilatura on one or more corpora.
 
-    python -m bench.quality [CORPUS_DIR] [--text-corpus DIR] [--json OUT]
+    python -m bench.quality CORPUS_DIR [CORPUS_DIR ...] [--json OUT] [--systems a,b] [--half tune]
 
-Every system runs on the same pages in the same process. Scoring is described in
-bench/scoring.py; the output is a markdown table (and optionally the raw figures as JSON).
+Every system runs on the same pages in the same process. Per corpus it prints body P/R/F1 (over
+all pages and over each half of the fixed tune/check split, bench/corpus.py), rejections, the
+metadata fields the corpus has truth for, and ms per page; then the macro-average over corpora.
+Scoring is described in bench/scoring.py. `--json` writes every page's scores, which
+`python -m bench.diff OLD NEW` compares.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench.corpus import Page, load_corpus
+from bench.corpus import Half, Page, load_corpus
 from bench.scoring import (
     byline_matches,
     date_matches,
@@ -24,12 +28,14 @@ from bench.scoring import (
     score_body,
     title_matches,
 )
-from bench.systems import SYSTEMS, TEXT_SYSTEMS, Extraction, System
+from bench.systems import SYSTEMS, TEXT_BASELINE, Extraction, System
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "readability-test-pages"
-DEFAULT_TEXT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "readability-test-pages-as-text"
+SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpus"
+DEFAULT_CORPUS = SHARED_CORPORA / "readability-test-pages"
+DEFAULT_TEXT_CORPUS = SHARED_CORPORA / "readability-test-pages-as-text"
 METADATA_FIELDS = ("title", "byline", "published", "language")
+HALVES: tuple[Half, ...] = ("tune", "check")
 
 
 @dataclass(slots=True)
@@ -42,6 +48,28 @@ class Tally:
     misses: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    """One system's result on one page."""
+
+    precision: float
+    recall: float
+    f1: float
+    ms: float
+    half: Half
+    rejected: str | None = None
+
+
+@dataclass(slots=True)
+class BodyFigures:
+    """Body precision, recall and F1 (of the averaged P and R) over a set of pages."""
+
+    pages: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+
+
 @dataclass(slots=True)
 class SystemReport:
     """One system's figures over a corpus."""
@@ -52,8 +80,15 @@ class SystemReport:
     recall: float = 0.0
     f1: float = 0.0
     ms_per_page: float = 0.0
+    rejected: int = 0
+    halves: dict[str, BodyFigures] = field(default_factory=dict)
     fields: dict[str, Tally] = field(default_factory=dict)
-    page_f1: dict[str, float] = field(default_factory=dict)
+    page_scores: dict[str, PageScore] = field(default_factory=dict)
+
+    @property
+    def page_f1(self) -> dict[str, float]:
+        """Each page's body F1."""
+        return {name: score.f1 for name, score in self.page_scores.items()}
 
 
 MATCHERS = {
@@ -78,26 +113,45 @@ def _tally_metadata(report: SystemReport, page: Page, found: Extraction) -> None
             tally.misses.append(page.name)
 
 
+def body_figures(scores: list[PageScore]) -> BodyFigures:
+    """Average precision and recall over pages, and the F1 of those averages."""
+    if not scores:
+        return BodyFigures()
+    precision = statistics.fmean(score.precision for score in scores)
+    recall = statistics.fmean(score.recall for score in scores)
+    return BodyFigures(pages=len(scores), precision=precision, recall=recall, f1=f1(precision, recall))
+
+
 def evaluate(name: str, system: System, pages: list[Page]) -> SystemReport:
     """Run one system over every page and score it."""
     report = SystemReport(name=name, fields={field_name: Tally() for field_name in METADATA_FIELDS})
     if pages:
         system(pages[0].data)  # warm-up: lazy imports and caches are not per-page cost
-    precision = recall = elapsed = 0.0
     for page in pages:
         start = time.perf_counter()
         found = system(page.data)
-        elapsed += time.perf_counter() - start
+        elapsed = time.perf_counter() - start
         body = score_body(found.text, page.expected.text)
-        precision += body.precision
-        recall += body.recall
-        report.page_f1[page.name] = f1(body.precision, body.recall)
+        report.page_scores[page.name] = PageScore(
+            precision=body.precision,
+            recall=body.recall,
+            f1=f1(body.precision, body.recall),
+            ms=1000 * elapsed,
+            half=page.half,
+            rejected=found.rejected,
+        )
         _tally_metadata(report, page, found)
-    count = max(len(pages), 1)
-    report.pages = len(pages)
-    report.precision, report.recall = precision / count, recall / count
-    report.f1 = f1(report.precision, report.recall)
-    report.ms_per_page = 1000 * elapsed / count
+    scores = list(report.page_scores.values())
+    overall = body_figures(scores)
+    report.pages, report.precision, report.recall, report.f1 = (
+        overall.pages,
+        overall.precision,
+        overall.recall,
+        overall.f1,
+    )
+    report.halves = {half: body_figures([s for s in scores if s.half == half]) for half in HALVES}
+    report.rejected = sum(score.rejected is not None for score in scores)
+    report.ms_per_page = statistics.fmean(score.ms for score in scores) if scores else 0.0
     return report
 
 
@@ -106,54 +160,87 @@ def _cell(tally: Tally) -> str:
     return f"{tally.right}/{tally.total}" if tally.answered else "n/a"
 
 
-def markdown_table(reports: list[SystemReport], *, with_metadata: bool) -> str:
-    """The reports as a markdown table."""
-    head = "| system | pages | body P | body R | body F1 |"
-    rule = "|---|---:|---:|---:|---:|"
-    if with_metadata:
-        head += " title | byline | date | language |"
-        rule += "---:|---:|---:|---:|"
-    head += " ms/page |"
-    rule += "---:|"
+def markdown_table(reports: list[SystemReport]) -> str:
+    """One corpus's reports as a markdown table (metadata columns where the corpus has truth)."""
+    fields = [name for name in METADATA_FIELDS if any(r.fields[name].total for r in reports)]
+    head = "| system | pages | body P | body R | body F1 | F1 tune | F1 check | rejected |"
+    rule = "|---|---:|---:|---:|---:|---:|---:|---:|"
+    head += "".join(f" {name} |" for name in fields) + " ms/page |"
+    rule += "---:|" * len(fields) + "---:|"
     rows = [head, rule]
-    for report in reports:
-        row = f"| {report.name} | {report.pages} | {report.precision:.3f} | {report.recall:.3f} |"
-        row += f" {report.f1:.3f} |"
-        if with_metadata:
-            row += "".join(f" {_cell(report.fields[name])} |" for name in METADATA_FIELDS)
-        rows.append(f"{row} {report.ms_per_page:.1f} |")
+    for r in reports:
+        row = f"| {r.name} | {r.pages} | {r.precision:.3f} | {r.recall:.3f} | {r.f1:.3f} |"
+        row += f" {r.halves['tune'].f1:.3f} | {r.halves['check'].f1:.3f} | {r.rejected} |"
+        row += "".join(f" {_cell(r.fields[name])} |" for name in fields)
+        rows.append(f"{row} {r.ms_per_page:.1f} |")
     return "\n".join(rows)
 
 
-def run(corpus: Path, text_corpus: Path | None) -> dict[str, list[SystemReport]]:
-    """Benchmark the HTML corpus (and the as-text corpus, when given)."""
-    pages = load_corpus(corpus)
-    results = {"html": [evaluate(name, system, pages) for name, system in SYSTEMS.items()]}
-    if text_corpus is not None and text_corpus.is_dir():
-        text_pages = load_corpus(text_corpus)
-        results["text"] = [evaluate(name, system, text_pages) for name, system in TEXT_SYSTEMS.items()]
+def macro_table(results: dict[str, list[SystemReport]]) -> str:
+    """Body F1 per corpus and the macro-average (overall and per half) for each system."""
+    corpora = list(results)
+    names = [report.name for report in next(iter(results.values()))]
+    head = "| system |" + "".join(f" {corpus} |" for corpus in corpora)
+    head += " macro F1 | macro tune | macro check |"
+    rule = "|---|" + "---:|" * (len(corpora) + 3)
+    rows = [head, rule]
+    for index, name in enumerate(names):
+        reports = [results[corpus][index] for corpus in corpora]
+        macro = statistics.fmean(r.f1 for r in reports)
+        tune = statistics.fmean(r.halves["tune"].f1 for r in reports)
+        check = statistics.fmean(r.halves["check"].f1 for r in reports)
+        cells = "".join(f" {r.f1:.3f} |" for r in reports)
+        rows.append(f"| {name} |{cells} {macro:.3f} | {tune:.3f} | {check:.3f} |")
+    return "\n".join(rows)
+
+
+def run(
+    corpora: list[Path], systems: dict[str, System], half: Half | None = None
+) -> dict[str, list[SystemReport]]:
+    """Benchmark every corpus with every system (the as-text baseline joins on text corpora)."""
+    results = {}
+    for corpus in corpora:
+        pages = [page for page in load_corpus(corpus) if half is None or page.half == half]
+        chosen = dict(systems)
+        if pages and all(page.is_text for page in pages):
+            chosen.update(TEXT_BASELINE)
+        results[corpus.name] = [evaluate(name, system, pages) for name, system in chosen.items()]
     return results
+
+
+def to_json(results: dict[str, list[SystemReport]]) -> dict[str, object]:
+    """The results as JSON-ready data (per-page scores included)."""
+    return {corpus: {r.name: asdict(r) for r in reports} for corpus, reports in results.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--text-corpus", type=Path, default=DEFAULT_TEXT_CORPUS)
-    parser.add_argument("--no-text-corpus", action="store_true", help="skip the as-text corpus")
-    parser.add_argument("--json", type=Path, help="write the raw figures (with misses) here")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("corpora", nargs="*", type=Path, help="corpus folders (default: the Mozilla pages)")
+    parser.add_argument("--json", type=Path, help="write every page's scores here (for bench.diff)")
+    parser.add_argument("--systems", help=f"comma-separated subset of: {', '.join(SYSTEMS)}")
+    parser.add_argument("--half", choices=HALVES, help="score only this half of each corpus")
     args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        parser.error(f"corpus folder not found: {args.corpus}")
-    results = run(args.corpus, None if args.no_text_corpus else args.text_corpus)
-    sys.stdout.write(f"HTML corpus: {args.corpus.name}\n\n")
-    sys.stdout.write(markdown_table(results["html"], with_metadata=True) + "\n")
-    if "text" in results:
-        sys.stdout.write(f"\nAs-text corpus: {args.text_corpus.name}\n\n")
-        sys.stdout.write(markdown_table(results["text"], with_metadata=True) + "\n")
+    corpora = args.corpora or [DEFAULT_CORPUS]
+    for corpus in corpora:
+        if not corpus.is_dir():
+            parser.error(f"corpus folder not found: {corpus} (the corpora live outside the repo)")
+    systems = SYSTEMS
+    if args.systems:
+        unknown = set(args.systems.split(",")) - set(SYSTEMS)
+        if unknown:
+            known = ", ".join(SYSTEMS)
+            parser.error(f"unknown system(s): {', '.join(sorted(unknown))}; choose from {known}")
+        systems = {name: SYSTEMS[name] for name in args.systems.split(",")}
+    results = run(corpora, systems, args.half)
+    for corpus, reports in results.items():
+        sys.stdout.write(f"\n## {corpus}\n\n{markdown_table(reports)}\n")
+    if len(results) > 1:
+        html_results = {c: r for c, r in results.items() if len(r) == len(systems)}
+        sys.stdout.write(f"\n## Body F1 over the HTML corpora\n\n{macro_table(html_results)}\n")
     if args.json:
-        raw = {kind: [asdict(report) for report in reports] for kind, reports in results.items()}
-        args.json.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(to_json(results), indent=1), encoding="utf-8")
     return 0
 
 

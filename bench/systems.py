@@ -21,6 +21,7 @@ class Extraction:
     byline: str | None = None
     published: str | None = None
     language: str | None = None
+    rejected: str | None = None  # the rejection reason, when the system refused the page
 
 
 System = Callable[[bytes], Extraction]
@@ -38,8 +39,8 @@ def run_article_ingest(data: bytes) -> Extraction:
     """article-ingest's extract(), everything from one call."""
     try:
         article = extract(data)
-    except RejectedDocumentError:
-        return Extraction(text="")
+    except RejectedDocumentError as rejection:
+        return Extraction(text="", rejected=rejection.reason.value)
     return Extraction(
         text=article.text,
         title=article.title,
@@ -60,15 +61,17 @@ def run_readability(data: bytes) -> Extraction:
 
 
 def run_trafilatura(data: bytes) -> Extraction:
-    """trafilatura with default settings: body and metadata from one bare_extraction() pass."""
+    """trafilatura's defaults for an article (no comments, tables kept): body and metadata from
+    one bare_extraction() pass, the same work as `extract(data, include_comments=False)`."""
     from trafilatura import bare_extraction  # noqa: PLC0415 - peers load only when benchmarked
 
-    document = bare_extraction(_as_text(data), with_metadata=True)
+    document = bare_extraction(
+        _as_text(data), with_metadata=True, include_comments=False, include_tables=True
+    )
     if document is None:
         return Extraction(text="")
-    text = "\n".join(part for part in (document.text, document.comments) if part)
     return Extraction(
-        text=text,
+        text=document.text or "",
         title=document.title,
         byline=document.author,
         published=document.date,
@@ -89,9 +92,5 @@ SYSTEMS: dict[str, System] = {
     "readability-lxml": run_readability,
     "trafilatura": run_trafilatura,
 }
-TEXT_SYSTEMS: dict[str, System] = {
-    "article-ingest": run_article_ingest,
-    "readability-lxml": run_readability,
-    "trafilatura": run_trafilatura,
-    "keep every line": run_every_line,
-}
+# Joins the systems on corpora of pages saved as text.
+TEXT_BASELINE: dict[str, System] = {"keep every line": run_every_line}

@@ -3,10 +3,16 @@
 Three shapes, each handled on the decoded text in one linear scan:
 - an element with thousands of attributes: libxml2 compares each attribute of an element with
   every one before it, so one <p> with 50,000 attributes holds the parser for tens of seconds.
-  No real page comes near that: the document is refused (hostile_markup);
+  Real pages get there by accident (a stray quote turns a form's markup into attribute names),
+  so the document is never refused for it: such a start tag is cut to its first
+  MAX_ATTRIBUTES_PER_ELEMENT attributes and closed, and the rest of the page parses as usual;
 - a DOCTYPE with an internal subset (entity definitions, the "billion laughs"): the HTML parser
   expands none of them but keeps the subset's tail (`]>`) and every `&name;` as text. The subset is
   cut and references to entities HTML does not define are dropped;
+- a <title> never closed: the parser reads the rest of the document as the title's text and the
+  page has no body. The title is closed where its first line (or the next tag) ends;
+- an <html/> or <body/> written self-closing (or broken into looking so): libxml2 closes the
+  element at once and drops everything after it. The slash is removed;
 - a run of thousands of start tags with no text between them (100,000 nested <div>s): libxml2
   stops parsing at depth 256, losing everything after. Such a run is cut to its innermost
   MAX_START_TAG_RUN tags, which keeps the text and the elements nearest to it.
@@ -17,21 +23,23 @@ from __future__ import annotations
 import html.entities
 import re
 
-from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
-
-# Well-formed elements carry a few dozen attributes, but broken quoting turns prose into attribute
-# names (a corpus page, salon-1, has an element with 474). Parsing costs grow with the square:
-# 2,000 on one element cost ~20 ms, 50,000 cost 45 s. Past this the document is refused.
-MAX_ATTRIBUTES_PER_ELEMENT = 2_000
+# Well-formed elements carry a few dozen attributes, but broken quoting turns prose or markup into
+# attribute names (a corpus page, salon-1, has an element with 474). Parsing costs grow with the
+# square: 256 on one element cost ~0.3 ms, 2,000 ~20 ms, 50,000 45 s. A start tag with more is cut
+# to its first MAX_ATTRIBUTES_PER_ELEMENT, which bounds a 20 MB page of such tags to seconds.
+MAX_ATTRIBUTES_PER_ELEMENT = 256
 # Only start tags of at least this many units (plain characters or whole quoted values) are
-# counted, so an ordinary page pays one linear scan and nothing else.
-SUSPECT_TAG_UNITS = 512
+# counted, so an ordinary page pays one linear scan and nothing else. Every attribute takes at
+# least two units (a name character and a separator), so no tag over the limit escapes the count.
+SUSPECT_TAG_UNITS = 2 * MAX_ATTRIBUTES_PER_ELEMENT
 QUOTED_VALUE_MAX = 65_536  # a longer quoted value (a data: URI) is no attribute bomb
+# The units of a start tag as browsers and libxml2 read it: a quote opens a value only after "=";
+# anywhere else (`type="hidden""/>`) it is a character of an attribute name, and ">" ends the tag.
 # Possessive quantifiers throughout: the regex engine keeps no backtracking state, so memory
 # stays flat even for one 20 MB tag (a backtracking version needed ~1 GB for 17 MB).
 SUSPECT_START_TAG = re.compile(
-    rf"""<[A-Za-z](?=(?:[^<>"']|"[^"]{{0,{QUOTED_VALUE_MAX}}}"|'[^']{{0,{QUOTED_VALUE_MAX}}}')"""
-    rf"""{{{SUSPECT_TAG_UNITS}}})(?:[^<>"']++|"[^"]*+"|'[^']*+')*+"""
+    rf"""<[A-Za-z](?=(?:[^<>=]|=\s*"[^"]{{0,{QUOTED_VALUE_MAX}}}"|=\s*'[^']{{0,{QUOTED_VALUE_MAX}}}'|=)"""
+    rf"""{{{SUSPECT_TAG_UNITS}}})(?:[^<>=]++|=\s*+"[^"]*+"|=\s*+'[^']*+'|=)*+"""
 )
 # A suspect start tag, or where a script, style or comment (text the parser reads raw) opens.
 # Every alternative opens with a literal "<", which lets the regex engine skip ahead between tags.
@@ -39,7 +47,17 @@ MARKUP_TOKEN = re.compile(
     rf"<(?:(?P<comment>!--)|(?P<tag>{SUSPECT_START_TAG.pattern[1:]})|(?:script|style)\b)", re.IGNORECASE
 )
 RAW_TEXT_TAG = re.compile(r"<(script|style)\b", re.IGNORECASE)
-ATTRIBUTE = re.compile(r"""[\s/]*+[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'<>]*+))?+""")
+ATTRIBUTE = re.compile(r"""[\s/]*+[^\s<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s<>]*+))?+""")
+
+# The first <title> sits in the head, within the first few kilobytes; closed by </title> before
+# the body starts, else at the end of its line or the next tag, whichever comes first.
+TITLE_START = re.compile(r"<title\b[^>]*+>", re.IGNORECASE)
+TITLE_SEARCH_CHARS = 65_536
+TITLE_END = re.compile(r"</title\s*>", re.IGNORECASE)
+BODY_START = re.compile(r"<(?:body|/head)\b", re.IGNORECASE)
+TITLE_LINE_END = re.compile(r"[\r\n<]")
+
+SELF_CLOSED_ROOT = re.compile(r"(<(?:html|body)\b[^<>/]*+(?:/(?!\s*>)[^<>/]*+)*+)/\s*+>", re.IGNORECASE)
 
 # A DOCTYPE at the head of the document (after an XML declaration and comments) with an internal
 # subset in brackets; quoted values and comments inside the subset may hold "]" or ">".
@@ -66,48 +84,82 @@ START_TAG = re.compile(r"<[^<>]*+>")
 
 
 def guard_markup(text: str) -> str:
-    """Refuse markup that would stall the parser; defuse markup that would blind it."""
-    check_attributes(text)
-    return flatten_start_tag_runs(strip_internal_subset(text))
+    """Defuse markup that would stall or blind the parser; the document itself is never refused."""
+    text = close_open_title(cut_attribute_bombs(text))
+    return flatten_start_tag_runs(strip_internal_subset(open_self_closed_roots(text)))
 
 
-def most_attributes(markup: str, *, limit: int = MAX_ATTRIBUTES_PER_ELEMENT) -> int:
-    """The largest attribute count of one start tag (counting stops past `limit`).
+def open_self_closed_roots(text: str) -> str:
+    """`<html .../>` and `<body .../>` as the start tags they were meant to be."""
+    return SELF_CLOSED_ROOT.sub(r"\1>", text)
+
+
+def close_open_title(text: str) -> str:
+    """Close a <title> that is not closed before the page's body starts."""
+    title = TITLE_START.search(text, 0, TITLE_SEARCH_CHARS)
+    if title is None:
+        return text
+    closing = TITLE_END.search(text, title.end())
+    body = BODY_START.search(text, title.end())
+    if closing is not None and (body is None or closing.start() < body.start()):
+        return text
+    line_end = TITLE_LINE_END.search(text, title.end())
+    cut = line_end.start() if line_end else len(text)
+    return f"{text[:cut]}</title>{text[cut:]}"
+
+
+def overlong_start_tags(markup: str, *, limit: int = MAX_ATTRIBUTES_PER_ELEMENT) -> list[tuple[int, int]]:
+    """(start, end) of every start tag with more than `limit` attributes, `end` where its first
+    `limit` attributes end.
 
     Only suspiciously long start tags are counted; positions are scanned in place, never copied.
     Scripts, styles and comments are skipped: `i<vendors.length&&...` in a script is no tag.
     """
-    worst, position = 0, 0
-    while worst <= limit and (token := MARKUP_TOKEN.search(markup, position)):
+    found, position = [], 0
+    while token := MARKUP_TOKEN.search(markup, position):
         position = token.end()
         if token.group("tag"):
-            worst = max(worst, _attribute_count(markup, token, limit))
+            kept_end = _end_of_kept_attributes(markup, token, limit)
+            if kept_end is not None:
+                found.append((kept_end, token.end()))
         if token.group("comment"):
             close = markup.find("-->", position)
         elif raw_text := RAW_TEXT_TAG.match(markup, token.start()):
-            found = re.compile(rf"</{raw_text.group(1)}", re.IGNORECASE).search(markup, position)
-            close = found.start() if found else -1
+            closing = re.compile(rf"</{raw_text.group(1)}", re.IGNORECASE).search(markup, position)
+            close = closing.start() if closing else -1
         else:
             continue
         if close < 0:
             break  # an unclosed script or comment runs to the end, as the parser reads it
         position = close
-    return worst
+    return found
 
 
-def _attribute_count(markup: str, tag: re.Match[str], limit: int) -> int:
-    count = 0
-    for count, _ in enumerate(ATTRIBUTE.finditer(markup, tag.start() + 1, tag.end())):
-        if count > limit:
-            break  # the first match is the tag's name: `count` is the attributes seen so far
-    return count
+def _end_of_kept_attributes(markup: str, tag: re.Match[str], limit: int) -> int | None:
+    """Where the tag's first `limit` attributes end, if it has more than `limit`; else None."""
+    kept_end = None
+    # The first match is the tag's name, so match number `limit` ends the limit-th attribute.
+    for count, attribute in enumerate(ATTRIBUTE.finditer(markup, tag.start() + 1, tag.end())):
+        if count == limit:
+            kept_end = attribute.end()
+        elif count > limit:
+            return kept_end
+    return None
 
 
-def check_attributes(text: str) -> None:
-    """Reject a document with an element carrying more attributes than any real page."""
-    if most_attributes(text) > MAX_ATTRIBUTES_PER_ELEMENT:
-        detail = f"an element with more than {MAX_ATTRIBUTES_PER_ELEMENT} attributes"
-        raise RejectedDocumentError(RejectionReason.HOSTILE_MARKUP, detail)
+def cut_attribute_bombs(text: str) -> str:
+    """Cut every start tag with more than MAX_ATTRIBUTES_PER_ELEMENT attributes to its first ones."""
+    cuts = overlong_start_tags(text)
+    if not cuts:
+        return text
+    parts, position = [], 0
+    for kept_end, tag_end in cuts:
+        parts.append(text[position:kept_end])
+        if not text.startswith(">", tag_end):
+            parts.append(">")  # a tag cut short by the next "<" or the end of the text is closed
+        position = tag_end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def strip_internal_subset(text: str) -> str:

@@ -12,11 +12,16 @@ from article_ingest.extraction.errors import RejectedDocumentError, RejectionRea
 # A document that opens with one of these tags (after whitespace/comments) is HTML; anything
 # else is treated as text saved from a page, whose only markup is stray inline tags.
 HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype|html|head|body|\?xml|meta|title)\b", re.I | re.S)
+# Crawlers and archives put a header before the page (`<text id=URL encoding=...>`, a WARC or
+# HTTP header): a doctype or <html> tag this close to the start still makes the document HTML.
+DOCUMENT_TAG = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.I)
+PREAMBLE_CHARS = 1024
 # Closed block elements above which a document without a doctype is still taken as HTML; text
 # that merely mentions tags ("Allowed HTML tags: <p> <br>") does not close them.
 MIN_BLOCK_TAGS_FOR_HTML = 3
 BLOCK_TAG = re.compile(r"</(p|div|article|section|table|ul|ol|li|h[1-6])\s*>", re.I)
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Up to the first ">": a broken declaration (an encoding value running into keywords) ends there too.
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # libxml2 stops parsing at this depth and drops the rest of the document (guards.py flattens the
 # bombs that reach it with empty wrappers; markup that still does has lost its text to the cap).
 MAX_PARSER_DEPTH = 256
@@ -25,7 +30,9 @@ DEPTH_ERROR = "Excessive depth"
 
 def looks_like_html(text: str) -> bool:
     """Whether the text is an HTML document rather than text with stray tags."""
-    return bool(HTML_START.match(text)) or len(BLOCK_TAG.findall(text[:20000])) >= MIN_BLOCK_TAGS_FOR_HTML
+    if HTML_START.match(text) or DOCUMENT_TAG.search(text, 0, PREAMBLE_CHARS):
+        return True
+    return len(BLOCK_TAG.findall(text[:20000])) >= MIN_BLOCK_TAGS_FOR_HTML
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
