@@ -185,3 +185,15 @@ def test_random_high_bytes_remain_undecodable() -> None:
     noise = bytes(rng.randrange(0x80, 0x100) for _ in range(3_000))
     # When extracted / Then they are rejected as undecodable
     assert rejection(noise).reason is RejectionReason.UNDECODABLE
+
+
+def test_an_ordinary_tag_with_many_quoted_values_is_scanned_in_linear_time() -> None:
+    # Given start tags of 60 quoted attributes each: under the count limit, but a scanner that may
+    # split `="x"` into either one unit or four would retry each tag 2**60 ways
+    tags = ("<p " + " ".join(f'a{i}="x"' for i in range(60)) + ">text</p>") * 100
+    # When the guard scans them
+    started = time.perf_counter()
+    defused = cut_attribute_bombs(tags)
+    # Then nothing is cut, at once
+    assert defused == tags
+    assert time.perf_counter() - started < 1

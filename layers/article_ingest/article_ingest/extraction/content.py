@@ -11,6 +11,7 @@ from article_ingest.extraction.errors import RejectedDocumentError, RejectionRea
 from article_ingest.extraction.readability_pick import readability_pick
 from article_ingest.extraction.recovery import recover_adjacent_paragraphs
 from article_ingest.extraction.second_opinion import marked_container, prefer_container
+from article_ingest.extraction.trafilatura_opinion import trafilatura_body
 from article_ingest.extraction.words import count_words
 
 # readability needs some text to score; below this its pick is unreliable and the whole
@@ -19,6 +20,9 @@ MIN_CANDIDATE_WORDS = 25
 # A short page whose text is mostly link text is navigation (a listing, a login or error page).
 MAX_SHORT_PAGE_LINK_DENSITY = 0.5
 MIN_NAVIGATION_LINKS = 5  # fewer links is a short note that happens to link, not a menu
+# trafilatura has already pruned navigation by its own link-density tests; what it keeps may be a
+# list of headlines (a "week in review"), but a body that is nearly all link text is a menu.
+MAX_OPINION_LINK_DENSITY = 0.8
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "form")
 
 
@@ -39,6 +43,17 @@ def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return body
 
 
+def _trafilatura_if_better(tree: lxml.html.HtmlElement, picked_words: int) -> lxml.html.HtmlElement | None:
+    """trafilatura's body when readability's pick is too short to trust and trafilatura finds an
+    article-sized body that is not navigation."""
+    opinion = trafilatura_body(tree)
+    if opinion is None:
+        return None
+    words = count_words(opinion.text_content())
+    too_few = words < MIN_CANDIDATE_WORDS or words <= picked_words
+    return None if too_few or link_density(opinion) > MAX_OPINION_LINK_DENSITY else opinion
+
+
 def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
     body = readability_pick(tree)
@@ -48,10 +63,14 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         container.tag = "div"
         drop_furniture(container)
         return container
-    if count_words(body.text_content()) >= MIN_CANDIDATE_WORDS:
+    picked_words = count_words(body.text_content())
+    if picked_words >= MIN_CANDIDATE_WORDS:
         recover_adjacent_paragraphs(tree, body)
         return body
     visible = _visible_body(tree)
+    opinion = _trafilatura_if_better(tree, picked_words)
+    if opinion is not None:
+        return opinion
     words = count_words(visible.text_content())
     if words == 0:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no visible text")

@@ -35,10 +35,12 @@ SUSPECT_TAG_UNITS = 2 * MAX_ATTRIBUTES_PER_ELEMENT
 QUOTED_VALUE_MAX = 65_536  # a longer quoted value (a data: URI) is no attribute bomb
 # The units of a start tag as browsers and libxml2 read it: a quote opens a value only after "=";
 # anywhere else (`type="hidden""/>`) it is a character of an attribute name, and ">" ends the tag.
-# Possessive quantifiers throughout: the regex engine keeps no backtracking state, so memory
-# stays flat even for one 20 MB tag (a backtracking version needed ~1 GB for 17 MB).
+# Possessive quantifiers and an atomic group throughout (a unit, once matched, is never re-split:
+# a tag of many `="..."` would otherwise be retried in exponentially many ways). The regex engine
+# keeps no backtracking state, so memory stays flat even for one 20 MB tag (a backtracking
+# version needed ~1 GB for 17 MB).
 SUSPECT_START_TAG = re.compile(
-    rf"""<[A-Za-z](?=(?:[^<>=]|=\s*"[^"]{{0,{QUOTED_VALUE_MAX}}}"|=\s*'[^']{{0,{QUOTED_VALUE_MAX}}}'|=)"""
+    rf"""<[A-Za-z](?=(?>[^<>=]|=\s*+"[^"]{{0,{QUOTED_VALUE_MAX}}}+"|=\s*+'[^']{{0,{QUOTED_VALUE_MAX}}}+'|=)"""
     rf"""{{{SUSPECT_TAG_UNITS}}})(?:[^<>=]++|=\s*+"[^"]*+"|=\s*+'[^']*+'|=)*+"""
 )
 # A suspect start tag, or where a script, style or comment (text the parser reads raw) opens.
