@@ -67,10 +67,10 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     if picked_words >= MIN_CANDIDATE_WORDS:
         recover_adjacent_paragraphs(tree, body)
         return body
-    visible = _visible_body(tree)
     opinion = _trafilatura_if_better(tree, picked_words)
     if opinion is not None:
         return opinion
+    visible = _visible_body(tree)
     words = count_words(visible.text_content())
     if words == 0:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no visible text")
