@@ -85,11 +85,6 @@ class SystemReport:
     fields: dict[str, Tally] = field(default_factory=dict)
     page_scores: dict[str, PageScore] = field(default_factory=dict)
 
-    @property
-    def page_f1(self) -> dict[str, float]:
-        """Each page's body F1."""
-        return {name: score.f1 for name, score in self.page_scores.items()}
-
 
 MATCHERS = {
     "title": title_matches,

@@ -1,6 +1,6 @@
-"""Stage 1b: markup built to stall or blind the parser, refused or defused before parsing.
+"""Stage 1b: markup built to stall or blind the parser, defused before parsing.
 
-Three shapes, each handled on the decoded text in one linear scan:
+Five shapes, each handled on the decoded text in linear scans:
 - an element with thousands of attributes: libxml2 compares each attribute of an element with
   every one before it, so one <p> with 50,000 attributes holds the parser for tens of seconds.
   Real pages get there by accident (a stray quote turns a form's markup into attribute names),
@@ -111,8 +111,8 @@ def close_open_title(text: str) -> str:
 
 
 def overlong_start_tags(markup: str, *, limit: int = MAX_ATTRIBUTES_PER_ELEMENT) -> list[tuple[int, int]]:
-    """(start, end) of every start tag with more than `limit` attributes, `end` where its first
-    `limit` attributes end.
+    """(kept_end, tag_end) of every start tag with more than `limit` attributes: where its first
+    `limit` attributes end, and where the tag itself ends.
 
     Only suspiciously long start tags are counted; positions are scanned in place, never copied.
     Scripts, styles and comments are skipped: `i<vendors.length&&...` in a script is no tag.

@@ -32,6 +32,8 @@ def trafilatura_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     if not count_words("".join(map(str, document.body.itertext()))):
         return None
     body = convert_to_html(document.body).find("body")
+    # trafilatura builds plain etree elements; render() needs lxml.html's (text_content, links),
+    # so the small body is serialised and read back as HTML.
     html = lxml.html.tostring(body, encoding="unicode")
     found: lxml.html.HtmlElement = lxml.html.fragment_fromstring(html, create_parent="div")
     return found
