@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from article_ingest.extraction import EXTRACTOR, extract
-from article_ingest.extraction.render import render
+from article_ingest.extraction.body.render import render
 
 from .conftest import html_page, prose
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import lxml.html
 
 from article_ingest.extraction import extract
-from article_ingest.extraction.boilerplate import drop_furniture, named_as_furniture
+from article_ingest.extraction.body.boilerplate import drop_furniture
+from article_ingest.extraction.body.second_opinion import marked_container
+from article_ingest.extraction.signals import named_as_furniture
+from article_ingest.extraction.words import count_words
 
 from .conftest import html_page, prose
 
@@ -60,3 +63,18 @@ def test_a_related_stories_box_is_not_in_the_extracted_text() -> None:
     page = html_page(f"<article>{prose(12)}{related}</article>")
     # When extracted / Then the box is not part of the body
     assert "new depot" not in extract(page).text
+
+
+def test_the_marked_container_keeps_a_wrapper_whose_class_merely_mentions_sharing() -> None:
+    # Given a <main> whose only child is the article, in a wrapper classed "post share-enabled"
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the council report says the buses will run later on weekdays.</p>"
+        for i in range(20)
+    )
+    tree = lxml.html.document_fromstring(
+        f'<html><body><main><div class="post share-enabled">{paragraphs}</div></main></body></html>'
+    )
+    # When the marked container is read / Then the wrapper is the article, not a share bar
+    container = marked_container(tree)
+    assert container is not None
+    assert count_words(container.text_content()) == 20 * 14

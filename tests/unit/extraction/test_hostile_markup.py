@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from article_ingest.extraction import RejectedDocumentError, RejectionReason, extract
-from article_ingest.extraction.guards import MAX_ATTRIBUTES_PER_ELEMENT, cut_attribute_bombs
+from article_ingest.extraction.input.guards import MAX_ATTRIBUTES_PER_ELEMENT, cut_attribute_bombs
 
 from .conftest import html_page, prose
 

@@ -7,7 +7,7 @@ import logging
 import lxml.html
 import pytest
 
-from article_ingest.extraction.readability_pick import READABILITY_LOGGER, readability_pick, text_length
+from article_ingest.extraction.body.readability_pick import READABILITY_LOGGER, readability_pick, text_length
 
 from .conftest import prose
 

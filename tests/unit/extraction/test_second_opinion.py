@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from article_ingest.extraction.second_opinion import prefer_container
+from article_ingest.extraction.body.second_opinion import prefer_container
 
 PARAGRAPH = (
     "<p>The council voted on Tuesday to reopen the old town to buses after three years of works "

@@ -13,7 +13,7 @@ class RejectionReason(StrEnum):
     TOO_LARGE = "too_large"  # over the configured byte limit, declared or decompressed
     UNDECODABLE = "undecodable"  # bytes that no charset (or gzip) can make into text
     NOT_ARTICLE = "not_article"  # text, but no article content (a listing, a login page)
-    HOSTILE_MARKUP = "hostile_markup"  # markup built to stall or blind the parser (see guards.py)
+    HOSTILE_MARKUP = "hostile_markup"  # markup the parser cannot finish (see input/parse.py)
 
 
 class RejectedDocumentError(Exception):

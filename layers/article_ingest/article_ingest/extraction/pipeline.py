@@ -8,17 +8,17 @@ import re
 from itertools import islice
 
 from article_ingest import __version__
-from article_ingest.extraction.content import pick_content
-from article_ingest.extraction.decode import check_size, decode, decompress, sniff_binary
-from article_ingest.extraction.dedupe import drop_repeated_metadata
+from article_ingest.extraction.body.content import pick_content
+from article_ingest.extraction.body.dedupe import drop_repeated_metadata
+from article_ingest.extraction.body.render import RenderedBody, render
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
-from article_ingest.extraction.guards import guard_markup
-from article_ingest.extraction.language import detect_language
-from article_ingest.extraction.metadata import Metadata, extract_metadata, plain_metadata
+from article_ingest.extraction.input.decode import check_size, decode, decompress, sniff_binary
+from article_ingest.extraction.input.guards import guard_markup
+from article_ingest.extraction.input.parse import looks_like_html, parse_html
+from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
+from article_ingest.extraction.metadata.language import detect_language
 from article_ingest.extraction.models import Article, ExtractionLimits
-from article_ingest.extraction.parse import looks_like_html, parse_html
-from article_ingest.extraction.render import RenderedBody, render
-from article_ingest.extraction.text_input import read_text
+from article_ingest.extraction.text.text_input import read_text
 from article_ingest.extraction.words import count_words
 
 EXTRACTOR = f"article-ingest/{__version__}"
@@ -40,20 +40,32 @@ def extract(
 ) -> Article:
     """Extract the article from a document's bytes.
 
-    The cascade, each stage its own module:
-    1. decode: gunzip (capped), reject empty / too large / binary, find the charset
+    The cascade, each stage in the folder named for what it does:
+    1. input/decode.py: gunzip (capped), reject empty / too large / binary, find the charset
        (BOM, <meta charset>, Content-Type, then UTF-8 with stray legacy bytes, then detection)
-       and decode;
-    2. guard, then parse: markup built to stall the parser (an element with thousands of
-       attributes) is refused, DTD subsets and absurd runs of nested start tags are cut
-       (guards.py); HTML into an lxml tree, parsed once and shared by every later stage;
-       text saved from a page goes to text_input instead, which finds its headline, byline
-       and article lines;
-    3. metadata: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (metadata.py);
-    4. content: readability-lxml's best candidate, or the whole short page; no text -> not an article;
-    5. render: sanitize the body, make links absolute, render plain text; detect the language
-       when the document declares none; a body with almost no text is not an article, and
-       metadata fields are made plain text (no tag-like sequences).
+       and decode; input/parse.py decides HTML or text (a doctype or <html> near the start, or
+       closed block tags);
+    2. input/guards.py defuses markup built or broken to stall or blind the parser (attribute
+       bombs cut, unclosed <title> closed, self-closed <html/> reopened, DTD subsets and absurd
+       runs of nested start tags cut); input/parse.py parses it once into the lxml tree every
+       later stage shares. Text saved from a page goes to text/ instead, which finds its
+       headline, byline and article lines;
+    3. metadata/: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (fields.py);
+    4. body/content.py picks the body, step by step:
+       a. readability-lxml's best candidate (readability_pick.py), furniture blocks inside it
+          dropped (boilerplate.py);
+       b. the container the page marks as its content (itemprop=articleBody, one <article>,
+          <main>), when it holds the pick and adds prose (second_opinion.py);
+       c. else the pick, if it has MIN_CANDIDATE_WORDS, with the prose paragraphs directly
+          around it recovered (recovery.py);
+       d. else trafilatura's opinion on the same tree, when it finds more, article-sized and not
+          navigation (trafilatura_opinion.py);
+       e. else the whole visible page when it is short and not a menu; a menu or a page with no
+          visible text is not an article;
+       then the title and byline repeated at the top of the body are dropped (dedupe.py);
+    5. body/render.py: sanitize the body, make links absolute, render plain text; detect the
+       language when the document declares none; a body with almost no text is not an article,
+       and metadata fields are made plain text (no tag-like sequences).
 
     Raises RejectedDocumentError (with a reason code) for documents that hold no article.
     """

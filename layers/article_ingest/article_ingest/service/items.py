@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from article_ingest.aws.events import ObjectRef
 from article_ingest.extraction import Article
-from article_ingest.extraction.metadata import plain_text
+from article_ingest.extraction.metadata.fields import plain_text
 
 Status = Literal["stored", "rejected"]
 

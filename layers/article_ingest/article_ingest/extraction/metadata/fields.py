@@ -10,12 +10,18 @@ from dataclasses import dataclass, replace
 
 import lxml.html
 
-from article_ingest.extraction.authors import find_authors
-from article_ingest.extraction.dates import find_modified, find_published
-from article_ingest.extraction.jsonld import JsonObject, first_value, is_article, json_ld_objects, names
-from article_ingest.extraction.language import declared_language
-from article_ingest.extraction.meta_tags import MetaTags, index_meta
-from article_ingest.extraction.titles import find_title
+from article_ingest.extraction.metadata.authors import find_authors
+from article_ingest.extraction.metadata.dates import find_modified, find_published
+from article_ingest.extraction.metadata.jsonld import (
+    JsonObject,
+    first_value,
+    is_article,
+    json_ld_objects,
+    names,
+)
+from article_ingest.extraction.metadata.language import declared_language
+from article_ingest.extraction.metadata.meta_tags import MetaTags, index_meta
+from article_ingest.extraction.metadata.titles import find_title
 
 # Metadata fields are plain text: a tag-like sequence in one (a <script> written inside <title>,
 # which HTML keeps as text) is markup that leaked through. Matched as browsers read a tag: "<"

@@ -7,7 +7,7 @@ from collections import Counter
 
 import lxml.html
 
-from article_ingest.extraction.meta_tags import MetaTags
+from article_ingest.extraction.metadata.meta_tags import MetaTags
 
 PRIMARY_TAG = re.compile(r"^[a-zA-Z]{2,3}$")
 WORD = re.compile(r"[^\W\d_]+")

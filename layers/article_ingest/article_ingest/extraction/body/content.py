@@ -6,12 +6,13 @@ import copy
 
 import lxml.html
 
-from article_ingest.extraction.boilerplate import drop_furniture
+from article_ingest.extraction.body.boilerplate import drop_furniture
+from article_ingest.extraction.body.readability_pick import readability_pick
+from article_ingest.extraction.body.recovery import recover_adjacent_paragraphs
+from article_ingest.extraction.body.second_opinion import marked_container, prefer_container
+from article_ingest.extraction.body.trafilatura_opinion import trafilatura_body
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
-from article_ingest.extraction.readability_pick import readability_pick
-from article_ingest.extraction.recovery import recover_adjacent_paragraphs
-from article_ingest.extraction.second_opinion import marked_container, prefer_container
-from article_ingest.extraction.trafilatura_opinion import trafilatura_body
+from article_ingest.extraction.signals import link_density
 from article_ingest.extraction.words import count_words
 
 # readability needs some text to score; below this its pick is unreliable and the whole
@@ -24,13 +25,6 @@ MIN_NAVIGATION_LINKS = 5  # fewer links is a short note that happens to link, no
 # list of headlines (a "week in review"), but a body that is nearly all link text is a menu.
 MAX_OPINION_LINK_DENSITY = 0.8
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "form")
-
-
-def link_density(element: lxml.html.HtmlElement) -> float:
-    """The share of an element's text that sits inside links."""
-    text = element.text_content()
-    linked = sum(len(link.text_content()) for link in element.iter("a"))
-    return linked / max(len(text), 1)
 
 
 def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

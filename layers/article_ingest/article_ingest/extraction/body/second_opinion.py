@@ -13,7 +13,7 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.boilerplate import FURNITURE_TAGS
+from article_ingest.extraction.signals import TOKEN, is_furniture_block, link_density
 from article_ingest.extraction.words import count_words
 
 MARKED_CONTAINERS = (
@@ -22,15 +22,9 @@ MARKED_CONTAINERS = (
     '//*[@role="main"]',
     "//main",
 )
-FURNITURE_CLASS = re.compile(
-    r"share|social|related|comment|newsletter|promo|sidebar|advert|\bads?\b|subscribe|breadcrumb|"
-    r"recommend|popular|trending|footer|masthead|navbox|hidden|print-only|toolbar",
-    re.I,
-)
 MIN_AGREEMENT = 0.8  # share of readability's words the container must also hold
 MAX_GROWTH = 3.0  # a container this much larger than readability's pick is the whole page
 MAX_LINK_DENSITY = 0.25  # more link text than this is navigation, not an article body
-TOKEN = re.compile(r"\w+")
 WHITESPACE = re.compile(r"\s+")
 PARAGRAPH_TAGS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4")
 # The container must add this many words of real paragraphs to be worth its extra furniture.
@@ -51,19 +45,18 @@ def marked_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
 
 def _without_furniture(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     clean = copy.deepcopy(element)
-    doomed = [
-        node
-        for node in clean.iter()
-        if node is not clean
-        and isinstance(node.tag, str)
-        and (
-            node.tag in FURNITURE_TAGS
-            or FURNITURE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}")
-        )
-    ]
+    words = count_words(clean.text_content())
+    doomed, stack = [], list(clean)
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        if is_furniture_block(node, words):
+            doomed.append(node)
+        else:
+            stack.extend(node)
     for node in doomed:
-        if node.getparent() is not None:
-            node.drop_tree()
+        node.drop_tree()
     return clean
 
 
@@ -96,12 +89,6 @@ def _missing_paragraph_words(container: lxml.html.HtmlElement, pick_text: str) -
     for paragraph in container.iter(*PARAGRAPH_TAGS):
         text = WHITESPACE.sub(" ", paragraph.text_content()).strip()
         words = count_words(text)
-        if words >= MIN_PROSE_WORDS and text not in have and link_density_of(paragraph) <= MAX_LINK_DENSITY:
+        if words >= MIN_PROSE_WORDS and text not in have and link_density(paragraph) <= MAX_LINK_DENSITY:
             missing += words
     return missing
-
-
-def link_density_of(element: lxml.html.HtmlElement) -> float:
-    """The share of an element's text inside links."""
-    linked = sum(len(link.text_content()) for link in element.iter("a"))
-    return linked / max(len(element.text_content()), 1)

@@ -12,7 +12,7 @@ from email.utils import parsedate_to_datetime
 
 import lxml.html
 
-from article_ingest.extraction.meta_tags import MetaTags
+from article_ingest.extraction.metadata.meta_tags import MetaTags
 
 PUBLISHED_META = (
     "article:published_time",

@@ -6,7 +6,7 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.meta_tags import MetaTags
+from article_ingest.extraction.metadata.meta_tags import MetaTags
 
 # Meta tags naming the headline, strongest first (Dublin Core is set deliberately when present).
 TITLE_META = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from article_ingest.extraction.text_header import TextHeader, read_header
+from article_ingest.extraction.text.text_header import TextHeader, read_header
 from article_ingest.extraction.words import count_words
 
 INLINE_LINK = re.compile(r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from article_ingest.extraction.authors import clean_authors
+from article_ingest.extraction.metadata.authors import clean_authors
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|\u203a|·|_)\s+")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")

@@ -1,13 +1,5 @@
-"""Furniture left inside the chosen body: share bars, "related" boxes, ad slots, sign-up prompts.
-
-readability keeps every child of the container it picks; pages put their furniture there too.
-Two kinds of evidence remove a block, each on its own:
-- markup: the class or id names it as furniture (share, related, newsletter, advert, ...), or
-  its tag is one pages use only for furniture (aside, nav, form, button, ...);
-- text: the whole block is one of the stock lines of page furniture ("Advertisement",
-  "Share this:", "Related", "Sign up for our newsletter").
-A block that holds much of the body is never removed on its class alone: a wrapper called
-"post share-enabled" is the article, not a share bar.
+"""The vocabulary every stage of the body shares: what furniture is called, how much of a block is
+links, what ends a sentence. One list and one function for each, so the stages cannot drift apart.
 """
 
 from __future__ import annotations
@@ -18,6 +10,10 @@ import re
 import lxml.html
 
 from article_ingest.extraction.words import count_words
+
+TOKEN = re.compile(r"\w+")
+# What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
+SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 
 FURNITURE_TAGS = (
     "script",
@@ -45,22 +41,9 @@ CAMEL_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 MAX_ID_WORDS = 3  # a longer id is a heading's slug ("getting-into-trouble-with-shared-history")
 NAME_CACHE_SIZE = 4096  # distinct class/id pairs remembered; a page has a few hundred
 MIN_CLASS_CHARS = 3  # one- and two-letter classes are generated ("go gp ad"), not named
-# Whole blocks that are page furniture wherever they appear (compared casefolded, trimmed).
-STOCK_LINE = re.compile(
-    r"^(?:advertisement|advertising|anzeige|publicité|publicidad|sponsored(?: content)?|paid partner|"
-    r"story continues below(?: advertisement)?|continue reading(?: below)?|"
-    r"share(?: this(?: article| story)?| on \w+)?:?|like this:|related(?: articles| stories| posts)?:?|"
-    r"read more:?|sign up for (?:our|the) \w+(?: \w+)? newsletters?\.?|"
-    r"subscribe to (?:our|the) newsletter\.?|loading\W*|click to (?:share|email|print)\W*)$",
-    re.I,
-)
-MAX_STOCK_LINE_CHARS = 80  # stock lines are short; a longer block is prose, not read further
 # A block holding more than this share of the body's words is the article's wrapper, whatever
 # its class says.
 MAX_FURNITURE_SHARE = 0.3
-BLOCK_TAGS = ("p", "div", "span", "li", "h2", "h3", "h4", "h5", "h6", "figcaption", "section", "ul")
-
-
 def _name_words(names: str) -> set[str]:
     """The words of space-separated class names: split at punctuation, then at camelCase when
     the part has no digits ("e1ad" is a generated name, not "ad")."""
@@ -96,37 +79,18 @@ def _furniture_names(classes: str, element_id: str) -> bool:
     return not words.isdisjoint(FURNITURE_WORDS) or any(word.startswith(FURNITURE_STEMS) for word in words)
 
 
-def _short_text(element: lxml.html.HtmlElement, limit: int) -> str | None:
-    """The element's text, or None as soon as it passes `limit` characters (bounded work)."""
-    parts, size = [], 0
-    for part in element.itertext():
-        size += len(part)
-        if size > limit:
-            return None
-        parts.append(part)
-    return " ".join("".join(parts).split())
 
 
-def _is_stock_line(element: lxml.html.HtmlElement) -> bool:
-    text = _short_text(element, MAX_STOCK_LINE_CHARS)
-    return bool(text) and bool(STOCK_LINE.match(text or ""))
+def is_furniture_block(element: lxml.html.HtmlElement, body_words: int) -> bool:
+    """Named as furniture and not holding much of the body (a wrapper called "post share-enabled"
+    that holds the article is the article, not a share bar)."""
+    if not named_as_furniture(element):
+        return False
+    return count_words(element.text_content()) <= MAX_FURNITURE_SHARE * max(body_words, 1)
 
 
-def drop_furniture(body: lxml.html.HtmlElement) -> None:
-    """Remove furniture blocks from the body, in place (not descending into removed blocks)."""
-    total = max(count_words(body.text_content()), 1)
-    doomed = []
-    stack = list(reversed(body))
-    while stack:
-        element = stack.pop()
-        if not isinstance(element.tag, str):
-            continue
-        if named_as_furniture(element) and count_words(element.text_content()) <= MAX_FURNITURE_SHARE * total:
-            doomed.append(element)
-            continue
-        if element.tag in BLOCK_TAGS and _is_stock_line(element):
-            doomed.append(element)
-            continue
-        stack.extend(reversed(element))
-    for element in doomed:
-        element.drop_tree()
+def link_density(element: lxml.html.HtmlElement) -> float:
+    """The share of an element's text that sits inside links."""
+    text = element.text_content()
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return linked / max(len(text), 1)

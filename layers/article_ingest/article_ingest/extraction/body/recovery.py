@@ -10,19 +10,16 @@ block that is not such a paragraph, so menus, teasers and comments further away 
 from __future__ import annotations
 
 import copy
-import re
 
 import lxml.html
 
-from article_ingest.extraction.boilerplate import named_as_furniture
+from article_ingest.extraction.signals import SENTENCE_END, TOKEN, link_density, named_as_furniture
 from article_ingest.extraction.words import count_words
 
 BLOCKS = ("p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "figcaption")
 PROSE_TAGS = ("p", "blockquote")
 MIN_PROSE_WORDS = 12  # shorter paragraphs are captions, datelines and buttons
 MAX_PROSE_LINK_DENSITY = 0.25  # more linked text than this is a teaser or a link list
-SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
-TOKEN = re.compile(r"\w+")
 INVISIBLE = ("script", "style", "noscript", "template")
 ENCLOSING_LEVELS = 2  # look this far above the pick's paragraphs; higher up is page layout
 
@@ -51,8 +48,7 @@ def _common_ancestor(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlEle
 def _is_prose(element: lxml.html.HtmlElement, text: str) -> bool:
     if element.tag not in PROSE_TAGS or count_words(text) < MIN_PROSE_WORDS or not SENTENCE_END.search(text):
         return False
-    linked = sum(len(link.text_content()) for link in element.iter("a"))
-    return linked <= MAX_PROSE_LINK_DENSITY * len(text)
+    return link_density(element) <= MAX_PROSE_LINK_DENSITY
 
 
 def _blocks_outside_furniture(scope: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

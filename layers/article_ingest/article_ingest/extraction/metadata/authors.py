@@ -7,8 +7,8 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.jsonld import JsonObject, first_value, names
-from article_ingest.extraction.meta_tags import MetaTags
+from article_ingest.extraction.metadata.jsonld import JsonObject, first_value, names
+from article_ingest.extraction.metadata.meta_tags import MetaTags
 
 AUTHOR_META = (
     "dc.creator",
