@@ -52,3 +52,23 @@ def test_word_count_reading_time_hash_and_extractor_are_filled() -> None:
 def test_a_short_note_is_kept_whole() -> None:
     # Given a page of a single short sentence / When extracted / Then it is the body, not a rejection
     assert extract(b"<html><body><p>Back at five.</p></body></html>").text == "Back at five."
+
+
+def _note_among_link_lists(note: str) -> bytes:
+    links = "".join(f'<li><a href="/c{i}">Category number {i} of the archive</a> (12)</li>' for i in range(40))
+    tags = " ".join(f'<a href="/t{i}">tag{i}</a>' for i in range(60))
+    return (
+        f'<html><head><title>Leaf bunting</title></head><body><div id="side"><ul>{links}</ul>'
+        f'<div class="cloud">{tags}</div></div><div class="entry"><p>{note}</p></div>'
+        "<div id='foot'>Copyright 2012 All rights reserved Powered by WordPress</div></body></html>"
+    ).encode()
+
+
+def test_a_blog_note_of_one_sentence_among_link_lists_is_the_body() -> None:
+    # Given a one-sentence post (19 words) in a page of archive links and a tag cloud
+    note = (
+        "Simple As That shares this easy fall leaf bunting that would be a lovely addition to your "
+        "Thanksgiving decorations."
+    )
+    # When extracted / Then the body is the note, not the link lists around it
+    assert extract(_note_among_link_lists(note)).text == note

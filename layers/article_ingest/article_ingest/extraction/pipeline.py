@@ -53,11 +53,11 @@ def extract(
     3. metadata/: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (fields.py);
     4. body/content.py picks the body, step by step:
        a. readability-lxml's best candidate (readability_pick.py), furniture blocks inside it
-          dropped (boilerplate.py);
+          dropped (boilerplate.py, by the names, tags and share guard of ../signals.py);
        b. the container the page marks as its content (itemprop=articleBody, one <article>,
           <main>), when it holds the pick and adds prose (second_opinion.py);
-       c. else the pick, if it has MIN_CANDIDATE_WORDS, with the prose paragraphs directly
-          around it recovered (recovery.py);
+       c. else the pick, if it has MIN_CANDIDATE_WORDS or reads as a short article (a sentence or
+          two of prose), with the prose paragraphs directly around it recovered (recovery.py);
        d. else trafilatura's opinion on the same tree, when it finds more, article-sized and not
           navigation (trafilatura_opinion.py);
        e. else the whole visible page when it is short and not a menu; a menu or a page with no

@@ -82,8 +82,11 @@ def _furniture_names(classes: str, element_id: str) -> bool:
 
 
 def is_furniture_block(element: lxml.html.HtmlElement, body_words: int) -> bool:
-    """Named as furniture and not holding much of the body (a wrapper called "post share-enabled"
+    """A furniture tag (an <aside> or a <nav> is never the article's wrapper, however large), or
+    named as furniture and not holding much of the body (a wrapper called "post share-enabled"
     that holds the article is the article, not a share bar)."""
+    if element.tag in FURNITURE_TAGS:
+        return True
     if not named_as_furniture(element):
         return False
     return count_words(element.text_content()) <= MAX_FURNITURE_SHARE * max(body_words, 1)

@@ -12,12 +12,16 @@ from article_ingest.extraction.body.recovery import recover_adjacent_paragraphs
 from article_ingest.extraction.body.second_opinion import marked_container, prefer_container
 from article_ingest.extraction.body.trafilatura_opinion import trafilatura_body
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
-from article_ingest.extraction.signals import link_density
+from article_ingest.extraction.signals import SENTENCE_END, link_density
 from article_ingest.extraction.words import count_words
 
 # readability needs some text to score; below this its pick is unreliable and the whole
 # visible body (a short note, a test page) is the better answer.
 MIN_CANDIDATE_WORDS = 25
+# A shorter pick that reads as prose (this many words, ending a sentence) is a short article, not
+# a failed pick: blog notes of a sentence or two, which a second opinion or the visible page would
+# bury in the page's other text.
+MIN_SHORT_ARTICLE_WORDS = 15
 # A short page whose text is mostly link text is navigation (a listing, a login or error page).
 MAX_SHORT_PAGE_LINK_DENSITY = 0.5
 MIN_NAVIGATION_LINKS = 5  # fewer links is a short note that happens to link, not a menu
@@ -37,6 +41,10 @@ def _visible_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return body
 
 
+def _is_short_article(text: str, words: int) -> bool:
+    return words >= MIN_SHORT_ARTICLE_WORDS and bool(SENTENCE_END.search(text.strip()))
+
+
 def _trafilatura_if_better(tree: lxml.html.HtmlElement, picked_words: int) -> lxml.html.HtmlElement | None:
     """trafilatura's body when readability's pick is too short to trust and trafilatura finds an
     article-sized body that is not navigation."""
@@ -54,11 +62,11 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     drop_furniture(body)
     container = marked_container(tree)
     if container is not None and prefer_container(body, container, link_density(container)):
-        container.tag = "div"
-        drop_furniture(container)
+        container.tag = "div"  # its furniture is already dropped (marked_container)
         return container
-    picked_words = count_words(body.text_content())
-    if picked_words >= MIN_CANDIDATE_WORDS:
+    picked_text = body.text_content()
+    picked_words = count_words(picked_text)
+    if picked_words >= MIN_CANDIDATE_WORDS or _is_short_article(picked_text, picked_words):
         recover_adjacent_paragraphs(tree, body)
         return body
     opinion = _trafilatura_if_better(tree, picked_words)

@@ -13,7 +13,8 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.signals import TOKEN, is_furniture_block, link_density
+from article_ingest.extraction.body.boilerplate import drop_furniture
+from article_ingest.extraction.signals import TOKEN, link_density
 from article_ingest.extraction.words import count_words
 
 MARKED_CONTAINERS = (
@@ -44,19 +45,9 @@ def marked_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
 
 
 def _without_furniture(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy of the container with its furniture dropped, by the same rules as readability's pick."""
     clean = copy.deepcopy(element)
-    words = count_words(clean.text_content())
-    doomed, stack = [], list(clean)
-    while stack:
-        node = stack.pop()
-        if not isinstance(node.tag, str):
-            continue
-        if is_furniture_block(node, words):
-            doomed.append(node)
-        else:
-            stack.extend(node)
-    for node in doomed:
-        node.drop_tree()
+    drop_furniture(clean)
     return clean
 
 
