@@ -55,7 +55,7 @@ def test_a_short_note_is_kept_whole() -> None:
 
 
 def _note_among_link_lists(note: str) -> bytes:
-    links = "".join(f'<li><a href="/c{i}">Category number {i} of the archive</a> (12)</li>' for i in range(40))
+    links = "".join(f'<li><a href="/c{i}">Category {i} of the archive</a> (12)</li>' for i in range(40))
     tags = " ".join(f'<a href="/t{i}">tag{i}</a>' for i in range(60))
     return (
         f'<html><head><title>Leaf bunting</title></head><body><div id="side"><ul>{links}</ul>'

@@ -83,7 +83,8 @@ def test_the_marked_container_keeps_a_wrapper_whose_class_merely_mentions_sharin
 def test_an_aside_is_dropped_however_much_of_the_body_it_holds() -> None:
     # Given an article whose <aside> of links holds more than a third of its words
     story = "<p>The council voted on Tuesday to keep the night buses running through the winter.</p>" * 4
-    aside = "<aside>" + "<p>Most read: ten other stories from around the region this week</p>" * 6 + "</aside>"
+    most_read = "<p>Most read: ten other stories from around the region this week</p>" * 6
+    aside = f"<aside>{most_read}</aside>"
     body = lxml.html.fragment_fromstring(f"<div>{story}{aside}</div>")
     # When its furniture is dropped / Then the aside is gone and the story stays whole
     drop_furniture(body)
