@@ -79,3 +79,23 @@ def test_keywords_become_tags() -> None:
 def test_a_malformed_date_is_ignored_rather_than_raised() -> None:
     head = ld_json(datePublished="Sat Foo 07 2024 01:36:42 GMT+0000 (UTC)")
     assert extract(html_page(prose(), head=head)).published is None
+
+
+def test_the_heading_a_title_repeats_is_the_title_without_the_site_and_section() -> None:
+    # Given a <title> that wraps the page's headline in an agency and section trail
+    page = (
+        "<html><head><title>TV3 &gt; News &gt; National &gt; Officials plan Sir Ed's state funeral</title>"
+        "</head><body><h1>Officials plan Sir Ed's state funeral</h1><p>Text.</p></body></html>"
+    )
+    # When the metadata is extracted / Then the title is the headline alone
+    assert extract(page.encode()).title == "Officials plan Sir Ed's state funeral"
+
+
+def test_a_kicker_heading_inside_a_longer_title_does_not_replace_it() -> None:
+    # Given a title whose heading holds only its first words (a kicker)
+    page = (
+        "<html><head><title>The Open Journalism Project: Better Student Journalism</title></head>"
+        "<body><h2>Open Journalism Project:</h2><p>Text.</p></body></html>"
+    )
+    # When the metadata is extracted / Then the whole title stays
+    assert extract(page.encode()).title == "The Open Journalism Project: Better Student Journalism"

@@ -14,6 +14,9 @@ SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|«|·|/|\\|_|:)\s+")
 WHITESPACE = re.compile(r"\s+")
 # A headline shorter than this after cutting a segment was not a headline but a section name.
 MIN_TITLE_WORDS = 3
+# A heading the title repeats is the headline when it is most of the title; a shorter one is a
+# kicker or a section name inside the headline ("Open Journalism Project:").
+MIN_HEADING_SHARE = 0.5
 
 
 def _clean(value: str | None) -> str:
@@ -24,16 +27,23 @@ def _headings(tree: lxml.html.HtmlElement) -> list[str]:
     return [_clean(element.text_content()) for element in tree.iter("h1", "h2")][:10]
 
 
+def _heading_within(title: str, headings: list[str]) -> str | None:
+    """The longest heading that the title repeats whole and that is most of it: the page shows it
+    as the headline, and the rest of the title ("AFP: ", "News > World > ", "- Site") is not."""
+    folded = WHITESPACE.sub(" ", title.casefold())
+    least = max(MIN_TITLE_WORDS, MIN_HEADING_SHARE * len(folded.split()))
+    within = [h for h in headings if len(h.split()) >= least and h.casefold() in folded]
+    return max(within, key=len, default=None)
+
+
 def strip_site_name(title: str, *, site_name: str | None, headings: list[str]) -> str:
-    """Drop site-name segments: keep the part a heading repeats, else the part that is not the site."""
+    """Drop site-name segments: keep the heading the title repeats, else the part that is not the site."""
+    heading = _heading_within(title, headings)
+    if heading is not None:
+        return heading
     parts = SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    folded = {heading.casefold() for heading in headings}
-    for cut in range(len(parts) - 1, 0, -1):
-        for candidate in (" - ".join(parts[:cut]), " - ".join(parts[-cut:])):
-            if candidate.casefold() in folded:
-                return _original_span(title, candidate)
     if site_name:
         kept = [part for part in parts if part.casefold() != site_name.casefold()]
         if 0 < len(kept) < len(parts):
