@@ -99,3 +99,27 @@ def test_a_kicker_heading_inside_a_longer_title_does_not_replace_it() -> None:
     )
     # When the metadata is extracted / Then the whole title stays
     assert extract(page.encode()).title == "The Open Journalism Project: Better Student Journalism"
+
+
+def test_a_headline_above_the_article_replaces_a_title_that_names_only_the_site() -> None:
+    # Given a page whose <title> is the site's name and whose headline is a bold cell above the story
+    story = "<p>" + "The county council approved the new bus routes on Tuesday after a debate. " * 3 + "</p>"
+    page = (
+        "<html><head><title>WIFR - Sports section front</title></head><body><table><tr>"
+        "<td class='storyhead'>Council approves new bus routes</td></tr><tr><td>"
+        f"{story}</td></tr></table></body></html>"
+    )
+    # When the metadata is extracted / Then the title is the headline the page shows
+    assert extract(page.encode()).title == "Council approves new bus routes"
+
+
+def test_a_subheading_above_the_first_paragraph_does_not_replace_a_real_title() -> None:
+    # Given a page whose <title> is its headline and whose first paragraph follows a section heading
+    story = "<p>" + "The county council approved the new bus routes on Tuesday after a debate. " * 3 + "</p>"
+    page = (
+        "<html><head><title>Council approves new bus routes after long debate</title></head><body>"
+        f"<h1>Council approves new bus routes after long debate</h1><h2>What was decided</h2>{story}"
+        "</body></html>"
+    )
+    # When the metadata is extracted / Then the title stays the headline
+    assert extract(page.encode()).title == "Council approves new bus routes after long debate"

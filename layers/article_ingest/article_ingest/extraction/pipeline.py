@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
@@ -16,6 +17,7 @@ from article_ingest.extraction.input.decode import check_size, decode, decompres
 from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
+from article_ingest.extraction.metadata.headline import choose_title, headline_above
 from article_ingest.extraction.metadata.language import detect_language
 from article_ingest.extraction.models import Article, ExtractionLimits
 from article_ingest.extraction.text.text_input import read_text
@@ -50,7 +52,8 @@ def extract(
        runs of nested start tags cut); input/parse.py parses it once into the lxml tree every
        later stage shares. Text saved from a page goes to text/ instead, which finds its
        headline, byline and article lines;
-    3. metadata/: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (fields.py);
+    3. metadata/: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (fields.py); once
+       the body is known, the headline shown above it may replace the head's title (headline.py);
     4. body/content.py picks the body, step by step:
        a. readability-lxml's best candidate (readability_pick.py), furniture blocks inside it
           dropped (boilerplate.py, by the names, tags and share guard of ../signals.py);
@@ -84,6 +87,9 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     tree = parse_html(guard_markup(text))
     meta = extract_metadata(tree, url=url)
     body = pick_content(tree)
+    body_text = body.text_content()
+    headline = headline_above(tree, body_text)
+    meta = dataclasses.replace(meta, title=choose_title(meta.title, headline, body_text))
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
 

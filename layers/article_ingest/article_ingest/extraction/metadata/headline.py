@@ -1,0 +1,89 @@
+"""The headline as the page shows it above the article: the evidence a <title> may lack.
+
+Pages, older ones especially, put only the site's name in <title> (or have no head at all) and
+show the headline in whatever element their template uses: h1 to h5, a bold line, a table cell
+or span classed as a headline. What they share is position: the headline is the last short,
+heading-like block before the article's first paragraph. That block replaces the head's title
+when there is none, when the title repeats it, or when the title says less about the article than
+the block does (judged by the words each shares with the article's opening).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from article_ingest.extraction.signals import TOKEN
+
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5"])
+# Bold and font runs count only when they are the whole block (a headline line, not a bold lead-in).
+EMPHASIS_TAGS = frozenset(["b", "strong", "font"])
+HEADLINE_NAME = re.compile(r"head(?!er)|title", re.I)  # class or id: headline, storyhead, arttitle
+MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 25  # fewer is a section label, more is a deck or prose
+MIN_LEDE_CHARS = 40  # the article's first block of text is found by its first this many characters
+LEDE_WORDS = 120  # the opening the headline and the title are compared with
+MAX_BLOCKS_BETWEEN = 12  # text blocks (bylines, dates, captions) allowed between headline and lede
+# The block replaces a title that disagrees with it only when it shares clearly more of its
+# words with the opening: a title that is the headline shares as much.
+MIN_SHARE_LEAD = 0.25
+MIN_CONTENT_WORD_CHARS = 4  # shorter words ("the", "and", "for") say nothing about the article
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in TOKEN.findall(text)]
+
+
+def _key(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _is_candidate(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in HEADING_TAGS:
+        return True
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    if HEADLINE_NAME.search(names):
+        return True
+    parent = element.getparent()
+    return (
+        element.tag in EMPHASIS_TAGS
+        and parent is not None
+        and _key(parent.text_content()) == _key(element.text_content())
+    )
+
+
+def headline_above(tree: lxml.html.HtmlElement, body_text: str) -> str | None:
+    """The last headline-like block before the block that opens the article, if near enough."""
+    lede = _key(body_text)[: 4 * MIN_LEDE_CHARS]
+    if len(lede) < MIN_LEDE_CHARS:
+        return None
+    candidate, blocks_since = None, 0
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
+            continue
+        own = _key(element.text or "")
+        if len(own) >= MIN_LEDE_CHARS and lede.startswith(own[:MIN_LEDE_CHARS]):
+            return candidate if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN else None
+        if own:
+            blocks_since += 1
+        if _is_candidate(element):
+            text = " ".join(element.text_content().split())
+            if MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS:
+                candidate, blocks_since = text, 0
+    return None
+
+
+def _share(text: str, opening: set[str]) -> float:
+    words = [word for word in _words(text) if len(word) >= MIN_CONTENT_WORD_CHARS]
+    return sum(word in opening for word in words) / max(len(words), 1)
+
+
+def choose_title(title: str | None, headline: str | None, body_text: str) -> str | None:
+    """The headline shown above the article, where the head's title is missing, repeats it, or
+    says clearly less about the article; else the head's title."""
+    if headline is None:
+        return title
+    if not title or _key(headline) in _key(title):
+        return headline
+    opening = set(_words(body_text)[:LEDE_WORDS])
+    return headline if _share(headline, opening) >= _share(title, opening) + MIN_SHARE_LEAD else title
