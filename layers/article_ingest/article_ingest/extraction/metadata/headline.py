@@ -23,6 +23,7 @@ HEADLINE_NAME = re.compile(r"head(?!er)|title", re.I)  # class or id: headline, 
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 25  # fewer is a section label, more is a deck or prose
 MIN_LEDE_CHARS = 40  # the article's first block of text is found by its first this many characters
 LEDE_WORDS = 120  # the opening the headline and the title are compared with
+OPENING_CHARS = 20 * LEDE_WORDS  # only this much of the body is read for it (bounded work)
 MAX_BLOCKS_BETWEEN = 12  # text blocks (bylines, dates, captions) allowed between headline and lede
 # The block replaces a title that disagrees with it only when it shares clearly more of its
 # words with the opening: a title that is the headline shares as much.
@@ -54,17 +55,19 @@ def _is_candidate(element: lxml.html.HtmlElement) -> bool:
 
 def headline_above(tree: lxml.html.HtmlElement, body_text: str) -> str | None:
     """The last headline-like block before the block that opens the article, if near enough."""
-    lede = _key(body_text)[: 4 * MIN_LEDE_CHARS]
+    lede = _key(body_text[: OPENING_CHARS])[: 4 * MIN_LEDE_CHARS]
     if len(lede) < MIN_LEDE_CHARS:
         return None
     candidate, blocks_since = None, 0
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
             continue
-        own = _key(element.text or "")
-        if len(own) >= MIN_LEDE_CHARS and lede.startswith(own[:MIN_LEDE_CHARS]):
-            return candidate if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN else None
-        if own:
+        raw = element.text or ""
+        if len(raw) >= MIN_LEDE_CHARS:  # only text this long can open the article
+            own = _key(raw[: 4 * MIN_LEDE_CHARS])
+            if len(own) >= MIN_LEDE_CHARS and lede.startswith(own[:MIN_LEDE_CHARS]):
+                return candidate if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN else None
+        if not raw.isspace() and raw:
             blocks_since += 1
         if _is_candidate(element):
             text = " ".join(element.text_content().split())
@@ -85,5 +88,5 @@ def choose_title(title: str | None, headline: str | None, body_text: str) -> str
         return title
     if not title or _key(headline) in _key(title):
         return headline
-    opening = set(_words(body_text)[:LEDE_WORDS])
+    opening = set(_words(body_text[: OPENING_CHARS])[:LEDE_WORDS])
     return headline if _share(headline, opening) >= _share(title, opening) + MIN_SHARE_LEAD else title
