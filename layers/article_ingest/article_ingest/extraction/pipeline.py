@@ -17,7 +17,7 @@ from article_ingest.extraction.input.decode import check_size, decode, decompres
 from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
-from article_ingest.extraction.metadata.headline import choose_title, headline_above
+from article_ingest.extraction.metadata.headline import title_shown
 from article_ingest.extraction.metadata.language import detect_language
 from article_ingest.extraction.models import Article, ExtractionLimits
 from article_ingest.extraction.text.text_input import read_text
@@ -87,9 +87,7 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     tree = parse_html(guard_markup(text))
     meta = extract_metadata(tree, url=url)
     body = pick_content(tree)
-    body_text = body.text_content()
-    headline = headline_above(tree, body_text)
-    meta = dataclasses.replace(meta, title=choose_title(meta.title, headline, body_text))
+    meta = dataclasses.replace(meta, title=title_shown(tree, body, meta.title))
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
 

@@ -53,9 +53,26 @@ def _is_candidate(element: lxml.html.HtmlElement) -> bool:
     )
 
 
-def headline_above(tree: lxml.html.HtmlElement, body_text: str) -> str | None:
+def title_shown(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement, title: str | None) -> str | None:
+    """The page's title once its body is known: `choose_title` over the headline above the body."""
+    opening = _opening(body)
+    return choose_title(title, headline_above(tree, opening), opening)
+
+
+def _opening(body: lxml.html.HtmlElement) -> str:
+    """The first OPENING_CHARS characters of the body's text, read no further (bounded memory)."""
+    parts, size = [], 0
+    for part in body.itertext():
+        parts.append(part)
+        size += len(part)
+        if size >= OPENING_CHARS:
+            break
+    return "".join(parts)[:OPENING_CHARS]
+
+
+def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
     """The last headline-like block before the block that opens the article, if near enough."""
-    lede = _key(body_text[: OPENING_CHARS])[: 4 * MIN_LEDE_CHARS]
+    lede = _key(opening)[: 4 * MIN_LEDE_CHARS]
     if len(lede) < MIN_LEDE_CHARS:
         return None
     candidate, blocks_since = None, 0
@@ -81,12 +98,12 @@ def _share(text: str, opening: set[str]) -> float:
     return sum(word in opening for word in words) / max(len(words), 1)
 
 
-def choose_title(title: str | None, headline: str | None, body_text: str) -> str | None:
+def choose_title(title: str | None, headline: str | None, opening: str) -> str | None:
     """The headline shown above the article, where the head's title is missing, repeats it, or
     says clearly less about the article; else the head's title."""
     if headline is None:
         return title
     if not title or _key(headline) in _key(title):
         return headline
-    opening = set(_words(body_text[: OPENING_CHARS])[:LEDE_WORDS])
-    return headline if _share(headline, opening) >= _share(title, opening) + MIN_SHARE_LEAD else title
+    words = set(_words(opening)[:LEDE_WORDS])
+    return headline if _share(headline, words) >= _share(title, words) + MIN_SHARE_LEAD else title
