@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.html
 
-from bench.systems import run_article_ingest, run_readability, run_trafilatura
+from bench.systems import run_article_ingest, run_readability, run_trafilatura, run_trafilatura_extract
 from bench.timing import best_of, median, ms, percentile
 
 OURS = "article-ingest"
@@ -32,6 +32,7 @@ SPEED_SYSTEMS: dict[str, Callable[[bytes], Any]] = {
     OURS: run_article_ingest,
     "readability-lxml": run_readability,
     "trafilatura": run_trafilatura,
+    "trafilatura extract() defaults": run_trafilatura_extract,
     FLOOR: parse_only,
 }
 
