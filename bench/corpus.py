@@ -35,6 +35,13 @@ class Expectation:
     byline: str | None
     published: str | None
     language: str | None
+    # Fields the truth states as absent (a key with a null value): a value found there is a claim
+    # the truth does not back.
+    absent: frozenset[str] = frozenset()
+
+
+# expected-metadata.json keys (Readability.js's names) of the fields compared.
+METADATA_KEYS = {"title": "title", "byline": "byline", "published": "publishedTime", "language": "lang"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ def load_page(folder: Path) -> Page | None:
         byline=meta.get("byline") or None,
         published=meta.get("publishedTime") or None,
         language=meta.get("lang") or None,
+        absent=frozenset(name for name, key in METADATA_KEYS.items() if key in meta and not meta[key]),
     )
     data = source.read_bytes()
     if source.suffix == ".gz":

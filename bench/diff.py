@@ -34,8 +34,10 @@ def compare(before: dict[str, Any], after: dict[str, Any], system: str, min_chan
             continue
         old, new = _summary(before, corpus, system), _summary(after, corpus, system)
         lines.append(f"\n## {corpus}: F1 {old[0]:.4f} -> {new[0]:.4f} ({new[0] - old[0]:+.4f})")
-        lines.append(f"tune {old[1]:.4f} -> {new[1]:.4f} ({new[1] - old[1]:+.4f}); "
-                     f"check {old[2]:.4f} -> {new[2]:.4f} ({new[2] - old[2]:+.4f})")
+        lines.append(
+            f"tune {old[1]:.4f} -> {new[1]:.4f} ({new[1] - old[1]:+.4f}); "
+            f"check {old[2]:.4f} -> {new[2]:.4f} ({new[2] - old[2]:+.4f})"
+        )
         old_pages, new_pages = _pages(before, corpus, system), _pages(after, corpus, system)
         moves = [
             (new_pages[name]["f1"] - old_pages[name]["f1"], name, new_pages[name]["half"])

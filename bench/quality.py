@@ -45,6 +45,7 @@ class Tally:
     right: int = 0
     total: int = 0
     answered: int = 0  # pages where the system gave any value
+    unbacked: int = 0  # values given where the truth says the page has none
     misses: list[str] = field(default_factory=list)
 
 
@@ -98,6 +99,8 @@ def _tally_metadata(report: SystemReport, page: Page, found: Extraction) -> None
     for name in METADATA_FIELDS:
         expected = getattr(page.expected, name)
         if not expected:
+            if name in page.expected.absent and getattr(found, name):
+                report.fields.setdefault(name, Tally()).unbacked += 1
             continue
         tally = report.fields.setdefault(name, Tally())
         tally.total += 1
@@ -151,8 +154,10 @@ def evaluate(name: str, system: System, pages: list[Page]) -> SystemReport:
 
 
 def _cell(tally: Tally) -> str:
-    """right/total, or n/a for a field the system never fills (readability has no byline)."""
-    return f"{tally.right}/{tally.total}" if tally.answered else "n/a"
+    """right/total (+ values the truth does not back), or n/a for a field the system never fills."""
+    if not tally.answered:
+        return "n/a"
+    return f"{tally.right}/{tally.total}" + (f" +{tally.unbacked}" if tally.unbacked else "")
 
 
 def markdown_table(reports: list[SystemReport]) -> str:

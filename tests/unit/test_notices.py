@@ -41,6 +41,25 @@ def test_message_attributes_carry_type_language_and_site_for_filter_policies() -
     }
 
 
+def test_the_language_source_goes_with_the_language_so_a_policy_can_skip_guesses() -> None:
+    # Given a stored item whose language was detected, not declared
+    article = _article(language="fi", sources={"language": "detected", "title": "title"})
+    # When announced
+    notice = notice_for(stored_item(FACTS, article), table="t")
+    # Then the notice and its attributes say the language is a detection
+    assert json.loads(notice.to_json())["language_source"] == "detected"
+    assert notice.message_attributes()["language_source"] == {"DataType": "String", "StringValue": "detected"}
+
+
+def test_the_item_keeps_the_sources_of_the_fields_it_holds_only() -> None:
+    # Given an article whose image URL is not safe to store
+    article = _article(image="javascript:alert(1)", sources={"title": "json-ld", "image": "opengraph"})
+    # When mapped to its item
+    item = stored_item(FACTS, article)
+    # Then the dropped image's source is dropped with it
+    assert (item.image, item.sources) == (None, {"title": "json-ld"})
+
+
 def test_a_rejected_notice_names_the_reason_and_has_no_empty_attributes() -> None:
     # Given a rejected item / When announced
     notice = notice_for(rejected_item(FACTS, "empty", "no content", "x/1"), table="t")

@@ -123,3 +123,66 @@ def test_a_subheading_above_the_first_paragraph_does_not_replace_a_real_title() 
     )
     # When the metadata is extracted / Then the title stays the headline
     assert extract(page.encode()).title == "Council approves new bus routes after long debate"
+
+
+def test_each_field_names_the_evidence_it_came_from() -> None:
+    # Given a page whose headline is in JSON-LD, its image in OpenGraph and its byline visible
+    head = ld_json(headline="Buses return to the old town", datePublished="2024-03-05")
+    head += '<meta property="og:image" content="https://news.example/bus.jpg">'
+    body = '<p class="byline">By Jane Doe</p>' + prose()
+    # When it is extracted
+    article = extract(html_page(body, head=head))
+    # Then every field it has names its source, and none it lacks is listed
+    assert article.sources == {
+        "title": "json-ld",
+        "published": "json-ld",
+        "image": "opengraph",
+        "authors": "byline",
+        "language": "declared",
+    }
+
+
+def test_a_guessed_language_is_marked_as_detected() -> None:
+    # Given a page that declares no language
+    page = f"<html><body>{prose()}</body></html>".encode()
+    # When it is extracted
+    article = extract(page)
+    # Then its language is read from the text and says so
+    assert (article.language, article.sources["language"]) == ("en", "detected")
+
+
+def test_a_compact_pdate_meta_is_the_publication_day() -> None:
+    # Given the New York Times' <meta name="pdate" content="YYYYMMDD">
+    head = '<meta name="pdate" content="20190806">'
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then it is the published day, from a meta tag
+    assert (article.published, article.sources["published"]) == ("2019-08-06", "meta")
+
+
+def test_an_abbr_marked_as_date_published_gives_its_title_attribute() -> None:
+    # Given a Blogger-style <abbr itemprop="datePublished" title="..."> showing only a time
+    body = '<abbr itemprop="datePublished" title="2016-12-06T12:06:00-08:00">12:06 PM</abbr>' + prose()
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then the title attribute is the date, from microdata
+    assert article.published == "2016-12-06T12:06:00-08:00"
+    assert article.sources["published"] == "microdata"
+
+
+def test_a_date_shown_only_beside_the_byline_is_found_by_htmldate() -> None:
+    # Given a page with no date in its markup but one shown in its attribution line
+    body = '<p class="date">Tuesday 15 October 2019 by Jane Doe</p>' + prose()
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then htmldate finds that day
+    assert (article.published, article.sources["published"]) == ("2019-10-15", "htmldate")
+
+
+def test_the_modified_date_is_never_taken_as_the_published_one() -> None:
+    # Given a page that states only when it was last modified
+    head = '<meta property="article:modified_time" content="2024-06-01T10:00:00Z">'
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then it has a modified date and no published date
+    assert (article.modified, article.published) == ("2024-06-01T10:00:00Z", None)

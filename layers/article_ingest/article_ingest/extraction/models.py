@@ -37,3 +37,6 @@ class Article:
     reading_time_minutes: int = 0
     content_hash: str = ""  # sha256 of `text`
     extractor: str = ""  # name/version of the pipeline that produced it
+    # Where each metadata field came from: field name -> json-ld, opengraph, meta, microdata, time,
+    # link, title, headline, byline, url, htmldate, declared, detected or text-head.
+    sources: dict[str, str] = field(default_factory=dict)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import math
 import re
@@ -19,6 +18,7 @@ from article_ingest.extraction.input.parse import looks_like_html, parse_html
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
 from article_ingest.extraction.metadata.headline import title_shown
 from article_ingest.extraction.metadata.language import detect_language
+from article_ingest.extraction.metadata.sources import Found, Source
 from article_ingest.extraction.models import Article, ExtractionLimits
 from article_ingest.extraction.text.text_input import read_text
 from article_ingest.extraction.words import count_words
@@ -87,7 +87,9 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     tree = parse_html(guard_markup(text))
     meta = extract_metadata(tree, url=url)
     body = pick_content(tree)
-    meta = dataclasses.replace(meta, title=title_shown(tree, body, meta.title))
+    shown = title_shown(tree, body, meta.title)
+    if shown != meta.title:
+        meta = meta.with_field("title", Found(shown, Source.HEADLINE))
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
 
@@ -97,7 +99,8 @@ def _extract_text(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     body = render(found.body, url=url)
     if not body.text:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, "no article lines in the text")
-    return Metadata(title=found.title, authors=found.authors), body
+    meta = Metadata().with_field("title", Found(found.title, Source.TEXT_HEAD))
+    return meta.with_field("authors", Found(found.authors, Source.TEXT_HEAD)), body
 
 
 def _almost_no_text(text: str) -> bool:
@@ -108,6 +111,8 @@ def _almost_no_text(text: str) -> bool:
 
 def _article(meta: Metadata, body: RenderedBody) -> Article:
     words = count_words(body.text)
+    if meta.language is None:
+        meta = meta.with_field("language", Found(detect_language(body.text), Source.DETECTED))
     return Article(
         title=meta.title,
         text=body.text,
@@ -115,7 +120,7 @@ def _article(meta: Metadata, body: RenderedBody) -> Article:
         authors=meta.authors,
         published=meta.published,
         modified=meta.modified,
-        language=meta.language or detect_language(body.text),
+        language=meta.language,
         site_name=meta.site_name,
         description=meta.description,
         canonical_url=meta.canonical_url,
@@ -126,4 +131,5 @@ def _article(meta: Metadata, body: RenderedBody) -> Article:
         reading_time_minutes=math.ceil(words / WORDS_PER_MINUTE),
         content_hash=hashlib.sha256(body.text.encode()).hexdigest(),
         extractor=EXTRACTOR,
+        sources=meta.sources,
     )

@@ -44,6 +44,8 @@ MIN_CLASS_CHARS = 3  # one- and two-letter classes are generated ("go gp ad"), n
 # A block holding more than this share of the body's words is the article's wrapper, whatever
 # its class says.
 MAX_FURNITURE_SHARE = 0.3
+
+
 def _name_words(names: str) -> set[str]:
     """The words of space-separated class names: split at punctuation, then at camelCase when
     the part has no digits ("e1ad" is a generated name, not "ad")."""
@@ -77,8 +79,6 @@ def _furniture_names(classes: str, element_id: str) -> bool:
     if len(NAME_PART.findall(element_id)) <= MAX_ID_WORDS:
         words |= _name_words(element_id)
     return not words.isdisjoint(FURNITURE_WORDS) or any(word.startswith(FURNITURE_STEMS) for word in words)
-
-
 
 
 def is_furniture_block(element: lxml.html.HtmlElement, body_words: int) -> bool:

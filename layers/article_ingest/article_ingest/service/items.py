@@ -108,10 +108,11 @@ class ArticleItem:
     body_location: str | None = None  # s3:// URI of text/html/links when too large for the item
     content_hash: str | None = None
     extractor: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # metadata field -> where it came from
 
     def to_attributes(self) -> dict[str, Any]:
         """Plain attributes without empty values (GSI keys may not be empty strings)."""
-        return {name: value for name, value in asdict(self).items() if value not in (None, "", [])}
+        return {name: value for name, value in asdict(self).items() if value not in (None, "", [], {})}
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> ArticleItem:
@@ -159,7 +160,7 @@ def _base(source: SourceFacts, status: Status) -> dict[str, Any]:
 
 def stored_item(source: SourceFacts, article: Article) -> ArticleItem:
     """Map an extracted Article to its item; metadata strings are clipped to fixed bounds."""
-    return ArticleItem(
+    item = ArticleItem(
         **_base(source, "stored"),
         title=plain(article.title, MAX_TITLE_CHARS),
         authors=_plain_list(article.authors[:MAX_AUTHORS], MAX_AUTHOR_CHARS),
@@ -180,6 +181,9 @@ def stored_item(source: SourceFacts, article: Article) -> ArticleItem:
         content_hash=article.content_hash,
         extractor=article.extractor,
     )
+    # The sources of the fields the item kept (an unsafe URL, say, is dropped with its source).
+    kept = {name: source for name, source in article.sources.items() if getattr(item, name, None)}
+    return replace(item, sources=kept)
 
 
 def _plain_list(values: tuple[str, ...], limit: int) -> list[str]:

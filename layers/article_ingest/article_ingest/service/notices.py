@@ -51,6 +51,7 @@ class Notice:
     authors: tuple[str, ...] = ()
     published: str | None = None
     language: str | None = None
+    language_source: str | None = None  # "declared" by the page or "detected" from its text
     site_name: str | None = None
     url: str | None = None
     word_count: int = 0
@@ -63,8 +64,14 @@ class Notice:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
 
     def message_attributes(self) -> dict[str, dict[str, str]]:
-        """SNS message attributes for subscription filter policies: type, language, site."""
-        attributes = {"type": self.type, "language": self.language, "site": self.site_name}
+        """SNS message attributes for subscription filter policies: type, language (and its
+        source, so a policy can take declared languages only), site."""
+        attributes = {
+            "type": self.type,
+            "language": self.language,
+            "language_source": self.language_source,
+            "site": self.site_name,
+        }
         return {
             name: {"DataType": "String", "StringValue": value[:MAX_ATTRIBUTE_CHARS]}
             for name, value in attributes.items()
@@ -88,6 +95,7 @@ def notice_for(item: ArticleItem, *, table: str) -> Notice:
         authors=tuple(item.authors),
         published=item.published,
         language=item.language,
+        language_source=item.sources.get("language"),
         site_name=item.site_name,
         url=item.canonical_url,
         word_count=item.word_count,

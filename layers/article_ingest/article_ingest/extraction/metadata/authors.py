@@ -7,8 +7,10 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.metadata.jsonld import JsonObject, first_value, names
+from article_ingest.extraction.metadata.evidence import Evidence
+from article_ingest.extraction.metadata.jsonld import first_value, names
 from article_ingest.extraction.metadata.meta_tags import MetaTags
+from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 
 AUTHOR_META = (
     "dc.creator",
@@ -141,13 +143,14 @@ def _dedupe(found: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _meta_authors(meta: MetaTags) -> list[str]:
+def _meta_authors(meta: MetaTags) -> Found[list[str]] | None:
     for key in AUTHOR_META:
         values = meta.all(key) if key in REPEATABLE_META else meta.all(key)[:1]
         found = [name for value in values for name in clean_authors(value)]
         if found:
-            return found
-    return _parsely_authors(meta.first("parsely-page") or "")
+            return Found(found, meta_source(key))
+    parsely = _parsely_authors(meta.first("parsely-page") or "")
+    return Found(parsely, Source.META) if parsely else None
 
 
 def _parsely_authors(content: str) -> list[str]:
@@ -169,9 +172,12 @@ def _visible_authors(tree: lxml.html.HtmlElement) -> list[str]:
     return []
 
 
-def find_authors(tree: lxml.html.HtmlElement, meta: MetaTags, ld: list[JsonObject]) -> tuple[str, ...]:
+def find_authors(evidence: Evidence) -> Found[tuple[str, ...]] | None:
     """The article's authors from the strongest evidence: JSON-LD, meta tags, visible byline."""
-    ld_names = [
-        name for raw in names(first_value(ld, "author", articles_only=True)) for name in clean_authors(raw)
-    ]
-    return _dedupe(ld_names or _meta_authors(meta) or _visible_authors(tree))
+    raw = names(first_value(evidence.json_ld, "author", articles_only=True))
+    if ld_names := [name for value in raw for name in clean_authors(value)]:
+        return Found(_dedupe(ld_names), Source.JSON_LD)
+    if meta := _meta_authors(evidence.meta):
+        return Found(_dedupe(meta.value), meta.source)
+    visible = _visible_authors(evidence.tree)
+    return Found(_dedupe(visible), Source.BYLINE) if visible else None

@@ -1,7 +1,8 @@
-"""Publication dates: from structured evidence only, normalised to ISO 8601.
+"""Publication dates: structured evidence first, then htmldate; normalised to ISO 8601.
 
-Dates are never guessed from a year in the body text: only JSON-LD, meta tags, <time datetime>
-elements, microdata and the URL count.
+JSON-LD, meta tags, microdata, <time datetime> elements and the URL come first: the publisher
+set them. Only when none has a date does htmldate read the page (dates marked in the markup or
+shown beside the headline). Never a year alone, never the modified date as the published one.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-import lxml.html
-
+from article_ingest.extraction.metadata.evidence import Evidence
+from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.meta_tags import MetaTags
+from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 
 PUBLISHED_META = (
     "article:published_time",
@@ -31,6 +33,11 @@ PUBLISHED_META = (
     "publish_date",
     "citation_publication_date",
     "article.published",
+    "publishdate",
+    "publish_time",
+    "pdate",  # the New York Times: "20190806"
+    "date.release",
+    "original-publish-date",
 )
 MODIFIED_META = (
     "article:modified_time",
@@ -49,6 +56,8 @@ TEXT_DATE = re.compile(
 )
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the article's
+COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806"
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -95,13 +104,26 @@ def _other_formats(value: str) -> str | None:
             return _from_datetime(datetime.strptime(f"{js.group(1)} {js.group(2)}", "%b %d %Y %H:%M:%S %z"))
         except ValueError:
             return None  # "Foo 31 2024 ...": not a month, not a date
+    if compact := COMPACT_DAY.match(value):
+        return _iso_like("-".join(compact.groups()))
+    return _timestamp(value) or _rfc_2822(value) or _text_date(value)
+
+
+def _timestamp(value: str) -> str | None:
     if value.isdigit() and len(value) in (10, 13):  # a Unix timestamp, seconds or milliseconds
         seconds = int(value) / (1000 if len(value) == 13 else 1)
         return _from_datetime(datetime.fromtimestamp(seconds, tz=UTC))
+    return None
+
+
+def _rfc_2822(value: str) -> str | None:
     try:
         return _from_datetime(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError):
-        pass
+        return None
+
+
+def _text_date(value: str) -> str | None:
     text = TEXT_DATE.search(value)
     if text:
         month = MONTHS.index(text.group(1).lower()[:3]) + 1
@@ -109,26 +131,31 @@ def _other_formats(value: str) -> str | None:
     return None
 
 
-def _meta_dates(meta: MetaTags, names: tuple[str, ...]) -> str | None:
-    return next((iso for name in names for value in meta.all(name.lower()) if (iso := to_iso(value))), None)
-
-
-def _microdata_date(tree: lxml.html.HtmlElement, prop: str) -> str | None:
-    for element in tree.xpath(f'//*[@itemprop="{prop}"]'):
-        iso = to_iso(element.get("datetime") or element.get("content") or element.text_content())
-        if iso:
-            return iso
+def _meta_date(meta: MetaTags, names: tuple[str, ...]) -> Found[str] | None:
+    for name in names:
+        key = name.lower()
+        for value in meta.all(key):
+            if iso := to_iso(value):
+                return Found(iso, meta_source(key))
     return None
 
 
-def _time_element(tree: lxml.html.HtmlElement) -> str | None:
+def _microdata_date(evidence: Evidence, prop: str) -> Found[str] | None:
+    for element in evidence.itemprop(prop):
+        value = element.get("datetime") or element.get("content") or element.get("title")
+        if iso := to_iso(value or element.text_content()):
+            return Found(iso, Source.MICRODATA)
+    return None
+
+
+def _time_element(evidence: Evidence) -> Found[str] | None:
     """The first <time datetime> marked as the publication date, else the only dated <time>."""
-    dated = [element for element in tree.iter("time") if to_iso(element.get("datetime"))]
+    dated = [element for element in evidence.times if to_iso(element.get("datetime"))]
     for element in dated:
         marks = " ".join((element.get("class") or "", element.get("pubdate") or "")).lower()
         if "pub" in marks or element.get("pubdate") is not None:
-            return to_iso(element.get("datetime"))
-    return to_iso(dated[0].get("datetime")) if len(dated) == 1 else None
+            return _found(to_iso(element.get("datetime")), Source.TIME)
+    return _found(to_iso(dated[0].get("datetime")), Source.TIME) if len(dated) == 1 else None
 
 
 def url_date(url: str | None) -> str | None:
@@ -137,23 +164,51 @@ def url_date(url: str | None) -> str | None:
     return _iso_like("-".join(match.groups())) if match else None
 
 
-def find_published(
-    tree: lxml.html.HtmlElement, meta: MetaTags, ld_value: object, url: str | None
-) -> str | None:
-    """The publication date from the strongest evidence that has one."""
+def _found(value: str | None, source: Source) -> Found[str] | None:
+    return Found(value, source) if value else None
+
+
+def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:
+    """htmldate's reading of the page, in its fast mode: markup, then dates shown in the text.
+
+    Its extensive mode also guesses from a copyright year or any date in the page; the fast
+    mode keeps to evidence that names the date. `original_date` asks for the publication date,
+    never the modification date, yet with nothing else it still answers with the page's modified
+    date: an answer on the day the page says it was modified is dropped. htmldate copies the
+    tree before it prunes its copy.
+    """
+    from htmldate import find_date  # noqa: PLC0415 - imported only by pages that need it
+
+    try:
+        found = find_date(
+            evidence.tree, url=url, extensive_search=False, original_date=True, outputformat=DAY_FORMAT
+        )
+    except (ValueError, TypeError, OverflowError):  # a date is optional: a fault leaves it empty
+        return None
+    day = to_iso(found) if isinstance(found, str) else None
+    if day is not None and modified is not None and modified.value.startswith(day):
+        return None
+    return _found(day, Source.HTMLDATE)
+
+
+def find_published(evidence: Evidence, url: str | None) -> Found[str] | None:
+    """The publication date from the strongest evidence that has one, then htmldate's reading."""
+    ld_value = first_value(evidence.json_ld, "datePublished")
     return (
-        to_iso(ld_value if isinstance(ld_value, str) else None)
-        or _meta_dates(meta, PUBLISHED_META)
-        or _microdata_date(tree, "datePublished")
-        or _time_element(tree)
-        or url_date(url)
+        _found(to_iso(ld_value if isinstance(ld_value, str) else None), Source.JSON_LD)
+        or _meta_date(evidence.meta, PUBLISHED_META)
+        or _microdata_date(evidence, "datePublished")
+        or _time_element(evidence)
+        or _found(url_date(url), Source.URL)
+        or _htmldate(evidence, url, find_modified(evidence))
     )
 
 
-def find_modified(tree: lxml.html.HtmlElement, meta: MetaTags, ld_value: object) -> str | None:
+def find_modified(evidence: Evidence) -> Found[str] | None:
     """The last-modified date from JSON-LD, meta tags or microdata."""
+    ld_value = first_value(evidence.json_ld, "dateModified")
     return (
-        to_iso(ld_value if isinstance(ld_value, str) else None)
-        or _meta_dates(meta, MODIFIED_META)
-        or _microdata_date(tree, "dateModified")
+        _found(to_iso(ld_value if isinstance(ld_value, str) else None), Source.JSON_LD)
+        or _meta_date(evidence.meta, MODIFIED_META)
+        or _microdata_date(evidence, "dateModified")
     )

@@ -1,26 +1,23 @@
 """Stage 3: metadata from the strongest evidence: JSON-LD, OpenGraph/Twitter, meta tags, markup, URL.
 
-Each field has its own module (titles, authors, dates, language); this one gathers them.
+The evidence is gathered once (evidence.py); each field has its own module (titles, authors,
+dates, language) choosing from it, and this one puts them together with where each came from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import lxml.html
 
 from article_ingest.extraction.metadata.authors import find_authors
 from article_ingest.extraction.metadata.dates import find_modified, find_published
-from article_ingest.extraction.metadata.jsonld import (
-    JsonObject,
-    first_value,
-    is_article,
-    json_ld_objects,
-    names,
-)
+from article_ingest.extraction.metadata.evidence import Evidence, gather_evidence
+from article_ingest.extraction.metadata.jsonld import first_value, names
 from article_ingest.extraction.metadata.language import declared_language
-from article_ingest.extraction.metadata.meta_tags import MetaTags, index_meta
+from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 from article_ingest.extraction.metadata.titles import find_title
 
 # Metadata fields are plain text: a tag-like sequence in one (a <script> written inside <title>,
@@ -44,62 +41,101 @@ class Metadata:
     canonical_url: str | None = None
     image: str | None = None
     tags: tuple[str, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict)  # field name -> a sources.Source value
+
+    def with_field(self, name: str, found: Found[Any] | None) -> Metadata:
+        """This metadata with one field set from evidence (and its source), or as it is."""
+        if found is None or not found.value:
+            return self
+        return replace(self, **{name: found.value}, sources={**self.sources, name: found.source.value})
 
 
-def _site_name(meta: MetaTags, ld: list[JsonObject]) -> str | None:
-    publisher = names(first_value(ld, "publisher"))
-    return meta.first("og:site_name", "application-name") or (publisher[0] if publisher else None)
+# Meta keys, strongest first, for the fields read straight from the head.
+SITE_NAME_META = ("og:site_name", "application-name")
+DESCRIPTION_META = ("dc.description", "description", "og:description", "twitter:description")
+IMAGE_META = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
 
 
-def _image(meta: MetaTags, ld: list[JsonObject]) -> str | None:
-    ld_image = first_value(ld, "image", articles_only=True)
+def _from_meta(evidence: Evidence, keys: tuple[str, ...]) -> Found[str] | None:
+    keyed = evidence.meta.first_keyed(*keys)
+    return Found(keyed[0], meta_source(keyed[1])) if keyed else None
+
+
+def _site_name(evidence: Evidence) -> Found[str] | None:
+    publisher = names(first_value(evidence.json_ld, "publisher"))
+    from_ld = Found(publisher[0], Source.JSON_LD) if publisher else None
+    return _from_meta(evidence, SITE_NAME_META) or from_ld
+
+
+def _description(evidence: Evidence) -> Found[str] | None:
+    ld = first_value(evidence.json_ld, "description", articles_only=True)
+    return _from_meta(evidence, DESCRIPTION_META) or (
+        Found(ld, Source.JSON_LD) if isinstance(ld, str) else None
+    )
+
+
+def _image(evidence: Evidence) -> Found[str] | None:
+    ld_image = first_value(evidence.json_ld, "image", articles_only=True)
     if isinstance(ld_image, list):
         ld_image = ld_image[0] if ld_image else None
     if isinstance(ld_image, dict):
         ld_image = ld_image.get("url")
-    image = meta.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
-    return image or (ld_image if isinstance(ld_image, str) else None)
+    return _from_meta(evidence, IMAGE_META) or (
+        Found(ld_image, Source.JSON_LD) if isinstance(ld_image, str) else None
+    )
 
 
-def _tags(meta: MetaTags, ld: list[JsonObject]) -> tuple[str, ...]:
-    keywords = meta.first("keywords", "news_keywords") or ""
-    tags = [tag.strip() for tag in keywords.split(",")]
-    tags += [tag.strip() for tag in meta.all("article:tag")]
-    ld_keywords = first_value(ld, "keywords", articles_only=True)
+def _tags(evidence: Evidence) -> Found[tuple[str, ...]] | None:
+    """Keywords from every source, merged; the source named is the first that has any."""
+    meta = evidence.meta
+    groups: list[tuple[Source, list[str]]] = [
+        (Source.META, (meta.first("keywords", "news_keywords") or "").split(",")),
+        (Source.OPENGRAPH, meta.all("article:tag")),
+    ]
+    ld_keywords = first_value(evidence.json_ld, "keywords", articles_only=True)
     if isinstance(ld_keywords, str):
-        tags += [tag.strip() for tag in ld_keywords.split(",")]
+        groups.append((Source.JSON_LD, ld_keywords.split(",")))
     elif isinstance(ld_keywords, list):
-        tags += [tag.strip() for tag in ld_keywords if isinstance(tag, str)]
-    return tuple(dict.fromkeys(tag for tag in tags if tag))
+        groups.append((Source.JSON_LD, [tag for tag in ld_keywords if isinstance(tag, str)]))
+    tags: dict[str, Source] = {}
+    for source, values in groups:
+        for tag in values:
+            if tag.strip():
+                tags.setdefault(tag.strip(), source)
+    return Found(tuple(tags), next(iter(tags.values()))) if tags else None
 
 
-def _canonical(tree: lxml.html.HtmlElement, meta: MetaTags) -> str | None:
-    links = [href.strip() for href in tree.xpath('//link[@rel="canonical"]/@href') if href.strip()]
-    return links[0] if links else meta.first("og:url")
+def _canonical(evidence: Evidence) -> Found[str] | None:
+    if evidence.canonical_link:
+        return Found(evidence.canonical_link, Source.LINK)
+    return _from_meta(evidence, ("og:url",))
+
+
+def _language(evidence: Evidence) -> Found[str] | None:
+    declared = declared_language(evidence)
+    return Found(declared, Source.DECLARED) if declared else None
 
 
 def extract_metadata(tree: lxml.html.HtmlElement, *, url: str | None = None) -> Metadata:
-    """Collect page metadata; each field takes the strongest source that has it."""
-    ld = json_ld_objects(tree)
-    meta = index_meta(tree)
-    site_name = _site_name(meta, ld)
-    canonical = _canonical(tree, meta)
-    description = first_value(ld, "description", articles_only=True)
-    article = ld[0] if ld and is_article(ld[0]) else {}
-    ld_titles = [value for key in ("headline", "name") if isinstance(value := article.get(key), str)]
-    return Metadata(
-        title=find_title(tree, meta, ld_titles, site_name),
-        authors=find_authors(tree, meta, ld),
-        published=find_published(tree, meta, first_value(ld, "datePublished"), url or canonical),
-        modified=find_modified(tree, meta, first_value(ld, "dateModified")),
-        language=declared_language(tree, meta),
-        site_name=site_name,
-        description=meta.first("dc.description", "description", "og:description", "twitter:description")
-        or (description if isinstance(description, str) else None),
-        canonical_url=canonical,
-        image=_image(meta, ld),
-        tags=_tags(meta, ld),
-    )
+    """Collect page metadata; each field takes the strongest evidence that has it."""
+    evidence = gather_evidence(tree, url=url)
+    site_name = _site_name(evidence)
+    canonical = _canonical(evidence)
+    meta = Metadata()
+    for name, found in (
+        ("site_name", site_name),
+        ("canonical_url", canonical),
+        ("title", find_title(evidence, site_name.value if site_name else None)),
+        ("authors", find_authors(evidence)),
+        ("published", find_published(evidence, url or (canonical.value if canonical else None))),
+        ("modified", find_modified(evidence)),
+        ("language", _language(evidence)),
+        ("description", _description(evidence)),
+        ("image", _image(evidence)),
+        ("tags", _tags(evidence)),
+    ):
+        meta = meta.with_field(name, found)
+    return meta
 
 
 def plain_text(value: str | None) -> str | None:
@@ -115,7 +151,7 @@ def _plain_all(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def plain_metadata(meta: Metadata) -> Metadata:
     """The metadata with every free-text field (title, names, description, tags) made plain text."""
-    return replace(
+    plain = replace(
         meta,
         title=plain_text(meta.title),
         authors=_plain_all(meta.authors),
@@ -123,3 +159,5 @@ def plain_metadata(meta: Metadata) -> Metadata:
         description=plain_text(meta.description),
         tags=_plain_all(meta.tags),
     )
+    emptied = [name for name in plain.sources if not getattr(plain, name)]
+    return replace(plain, sources={k: v for k, v in plain.sources.items() if k not in emptied})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import lxml.html
@@ -60,7 +61,7 @@ def json_ld_objects(tree: lxml.html.HtmlElement) -> list[JsonObject]:
     return sorted(found, key=_rank)
 
 
-def first_value(objects: list[JsonObject], key: str, *, articles_only: bool = False) -> Any:
+def first_value(objects: Sequence[JsonObject], key: str, *, articles_only: bool = False) -> Any:
     """The first non-empty value of a key, searching article-like objects first."""
     for item in objects:
         if articles_only and _rank(item) > 1:

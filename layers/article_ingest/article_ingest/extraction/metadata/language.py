@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import lxml.html
-
-from article_ingest.extraction.metadata.meta_tags import MetaTags
+from article_ingest.extraction.metadata.evidence import Evidence
 
 PRIMARY_TAG = re.compile(r"^[a-zA-Z]{2,3}$")
 WORD = re.compile(r"[^\W\d_]+")
@@ -47,16 +45,9 @@ def _primary(tag: str | None) -> str | None:
     return primary if PRIMARY_TAG.match(primary) else None
 
 
-def declared_language(tree: lxml.html.HtmlElement, meta: MetaTags) -> str | None:
+def declared_language(evidence: Evidence) -> str | None:
     """The primary language subtag the document declares (<html lang>, meta tags, og:locale)."""
-    root = tree.getroottree().getroot()
-    candidates = [
-        root.get("lang"),
-        root.get("xml:lang"),
-        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
-    ]
-    candidates += [meta.first(key) for key in ("content-language", "language", "dc.language", "og:locale")]
-    return next((primary for candidate in candidates if (primary := _primary(candidate))), None)
+    return next((primary for value in evidence.declared_languages if (primary := _primary(value))), None)
 
 
 def detect_language(text: str) -> str | None:

@@ -31,6 +31,10 @@ class MetaTags:
         """The first value of the first key that has one."""
         return next((self.values[key][0] for key in keys if self.values.get(key)), None)
 
+    def first_keyed(self, *keys: str) -> tuple[str, str] | None:
+        """The first value of the first key that has one, with that key."""
+        return next(((self.values[key][0], key) for key in keys if self.values.get(key)), None)
+
     def all(self, key: str) -> list[str]:
         """Every value of a key."""
         return self.values.get(key, [])

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
-
-from article_ingest.extraction.metadata.meta_tags import MetaTags
+from article_ingest.extraction.metadata.evidence import Evidence, clean
+from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 
 # Meta tags naming the headline, strongest first (Dublin Core is set deliberately when present).
 TITLE_META = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title")
@@ -17,14 +16,6 @@ MIN_TITLE_WORDS = 3
 # A heading the title repeats is the headline when it is most of the title; a shorter one is a
 # kicker or a section name inside the headline ("Open Journalism Project:").
 MIN_HEADING_SHARE = 0.5
-
-
-def _clean(value: str | None) -> str:
-    return WHITESPACE.sub(" ", value or "").strip()
-
-
-def _headings(tree: lxml.html.HtmlElement) -> list[str]:
-    return [_clean(element.text_content()) for element in tree.iter("h1", "h2")][:10]
 
 
 def _heading_within(title: str, headings: list[str]) -> str | None:
@@ -70,18 +61,24 @@ def _overlap(candidate: str, reference: str) -> float:
 
 def _ld_title(ld_names: list[str], page_title: str) -> str:
     """JSON-LD headline or name; when both differ, the one closer to the <title>."""
-    candidates = [_clean(name) for name in ld_names if name and _clean(name)]
+    candidates = [clean(name) for name in ld_names if name and clean(name)]
     return max(candidates, key=lambda name: _overlap(name, page_title), default="")
 
 
-def find_title(
-    tree: lxml.html.HtmlElement, meta: MetaTags, ld_names: list[str], site_name: str | None
-) -> str | None:
+def _title_evidence(evidence: Evidence) -> Found[str] | None:
+    """The strongest statement of the headline: JSON-LD, then meta tags, then the <title>."""
+    ld_names = [value for key in ("headline", "name") if isinstance(value := evidence.article.get(key), str)]
+    if ld_title := _ld_title(ld_names, evidence.page_title):
+        return Found(ld_title, Source.JSON_LD)
+    if keyed := evidence.meta.first_keyed(*TITLE_META):  # meta contents are indexed non-empty
+        return Found(clean(keyed[0]), meta_source(keyed[1]))
+    return Found(evidence.page_title, Source.TITLE) if evidence.page_title else None
+
+
+def find_title(evidence: Evidence, site_name: str | None) -> Found[str] | None:
     """The headline from JSON-LD, meta tags or <title>, with any site-name segment removed."""
-    element = tree.find(".//title")
-    page_title = _clean(element.text_content()) if element is not None else ""
-    title = _ld_title(ld_names, page_title) or _clean(meta.first(*TITLE_META)) or page_title
-    if not title:
-        headings = _headings(tree)
-        return headings[0] if headings else None
-    return strip_site_name(title, site_name=site_name, headings=_headings(tree))
+    found = _title_evidence(evidence)
+    headings = list(evidence.headings)
+    if found is None:
+        return Found(headings[0], Source.HEADLINE) if headings and headings[0] else None
+    return Found(strip_site_name(found.value, site_name=site_name, headings=headings), found.source)
