@@ -15,6 +15,7 @@ from moto.server import ThreadedMotoServer
 
 from article_ingest_local.function_output import POLLER_THREAD_PREFIX, route_function_output
 from article_ingest_local.lambda_runtime import load_handler
+from article_ingest_local.moto_fidelity import make_dynamodb_writes_atomic
 from article_ingest_local.poller import BatchResult, SqsEventSource
 from article_ingest_local.provision import ensure_watch_queue, provision
 from article_ingest_local.session import LOCAL_CREDENTIALS, StackTarget, local_target
@@ -49,6 +50,7 @@ class LocalStack:
     def start(self, log_level: str = "WARNING") -> None:
         """Start moto (loopback only), create the resources and load the function."""
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per AWS call
+        make_dynamodb_writes_atomic()  # conditional writes as atomic as DynamoDB's
         # Bind 127.0.0.1: ThreadedMotoServer would otherwise listen on every interface.
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()

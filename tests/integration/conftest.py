@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from moto import mock_aws
 
+from article_ingest_local.moto_fidelity import make_dynamodb_writes_atomic
 from tests.support.stack import MockStack, build_mock_stack
 
 
@@ -27,5 +28,6 @@ def aws_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def stack(aws_credentials: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[MockStack]:
     """A fresh stack per test: tables, buckets, queues and topic from template.yaml."""
+    make_dynamodb_writes_atomic()  # concurrent tests need DynamoDB's atomic conditional writes
     with mock_aws():
         yield build_mock_stack(monkeypatch)
