@@ -186,3 +186,23 @@ def test_the_modified_date_is_never_taken_as_the_published_one() -> None:
     article = extract(html_page(prose(), head=head))
     # Then it has a modified date and no published date
     assert (article.modified, article.published) == ("2024-06-01T10:00:00Z", None)
+
+
+def test_a_site_prefix_is_cut_where_a_classed_headline_shows_the_rest() -> None:
+    # Given a title prefixed with the site's name, and the headline shown in a classed cell
+    head = "<title>Adnkronos International Algeria: Attack claimed in the north</title>"
+    body = '<table><tr><td class="newsheading">Algeria: Attack claimed in the north</td></tr></table>'
+    # When it is extracted
+    article = extract(html_page(body + prose(), head=head))
+    # Then the title is the headline the page shows, without the site
+    assert article.title == "Algeria: Attack claimed in the north"
+
+
+def test_a_dateline_between_headline_and_article_does_not_hide_the_headline() -> None:
+    # Given a title naming only the site, then the headline, a dateline, and the article
+    head = "<title>Sportal &gt; Golf &gt; News</title>"
+    body = "<h1>Bus network grows again</h1><p>19/01/2008 4:52:15 PM</p>" + prose()
+    # When it is extracted
+    article = extract(html_page(body, head=head))
+    # Then the headline replaces the site-only title, and says where it came from
+    assert (article.title, article.sources["title"]) == ("Bus network grows again", "headline")

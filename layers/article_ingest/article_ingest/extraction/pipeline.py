@@ -17,7 +17,7 @@ from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
 from article_ingest.extraction.metadata.headline import title_shown
-from article_ingest.extraction.metadata.language import detect_language
+from article_ingest.extraction.metadata.language import choose_language
 from article_ingest.extraction.metadata.sources import Found, Source
 from article_ingest.extraction.models import Article, ExtractionLimits
 from article_ingest.extraction.text.text_input import read_text
@@ -111,8 +111,8 @@ def _almost_no_text(text: str) -> bool:
 
 def _article(meta: Metadata, body: RenderedBody) -> Article:
     words = count_words(body.text)
-    if meta.language is None:
-        meta = meta.with_field("language", Found(detect_language(body.text), Source.DETECTED))
+    declared = Found(meta.language, Source.DECLARED) if meta.language else None
+    meta = meta.with_field("language", choose_language(declared, body.text))
     return Article(
         title=meta.title,
         text=body.text,

@@ -14,11 +14,20 @@ from typing import Any
 
 import lxml.html
 
+from article_ingest.extraction.metadata.headline import (
+    MAX_HEADLINE_WORDS,
+    looks_like_headline,
+)
 from article_ingest.extraction.metadata.jsonld import JsonObject, is_article, json_ld_objects
 from article_ingest.extraction.metadata.meta_tags import MetaTags, index_meta
 
 WHITESPACE = re.compile(r"\s+")
 MAX_HEADINGS = 10  # the headline is among the first headings; later ones are sections and sidebars
+# Headline-like elements (any heading level, elements classed as headline or title, a bold line
+# alone in its block) read as evidence for the title: enough to reach an article's headline below
+# a template's many menu headings, bounded for hostile pages.
+MAX_HEADLINE_CANDIDATES = 60
+MAX_CANDIDATE_CHILDREN = 8  # a "title" element with more children is a container, not a headline
 # Attributes in which a document declares its language, on the root element.
 LANG_ATTRIBUTES = ("lang", "xml:lang", "{http://www.w3.org/XML/1998/namespace}lang")
 # Meta keys that declare the language, strongest first.
@@ -41,7 +50,8 @@ class Evidence:
     microdata: MappingProxyType[str, tuple[lxml.html.HtmlElement, ...]]
     times: tuple[lxml.html.HtmlElement, ...]
     page_title: str
-    headings: tuple[str, ...]
+    headings: tuple[str, ...]  # h1 and h2 texts, in document order
+    headline_candidates: tuple[str, ...]  # texts of headline-like elements, in document order
     canonical_link: str | None
     declared_languages: tuple[str, ...]
 
@@ -70,6 +80,20 @@ def _declared_languages(tree: lxml.html.HtmlElement, meta: MetaTags) -> tuple[st
     return tuple(value for value in values if isinstance(value, str) and value.strip())
 
 
+def _headline_candidates(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    found: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or len(element) > MAX_CANDIDATE_CHILDREN:
+            continue
+        if looks_like_headline(element):
+            text = clean(element.text_content())
+            if 0 < len(text.split()) <= MAX_HEADLINE_WORDS:
+                found.append(text)
+                if len(found) == MAX_HEADLINE_CANDIDATES:
+                    break
+    return tuple(found)
+
+
 def gather_evidence(tree: lxml.html.HtmlElement, *, url: str | None = None) -> Evidence:
     """Read the page's self-description once."""
     meta = index_meta(tree)
@@ -89,6 +113,7 @@ def gather_evidence(tree: lxml.html.HtmlElement, *, url: str | None = None) -> E
         times=tuple(element for element in tree.iter("time") if element.get("datetime")),
         page_title=clean(title.text_content()) if title is not None else "",
         headings=tuple(headings),
+        headline_candidates=_headline_candidates(tree),
         canonical_link=canonical[0] if canonical else None,
         declared_languages=_declared_languages(tree, meta),
     )

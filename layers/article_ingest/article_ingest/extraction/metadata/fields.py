@@ -44,10 +44,13 @@ class Metadata:
     sources: dict[str, str] = field(default_factory=dict)  # field name -> a sources.Source value
 
     def with_field(self, name: str, found: Found[Any] | None) -> Metadata:
-        """This metadata with one field set from evidence (and its source), or as it is."""
+        """This metadata with one field set from evidence and its source, or emptied (no evidence)."""
+        sources = {key: value for key, value in self.sources.items() if key != name}
         if found is None or not found.value:
-            return self
-        return replace(self, **{name: found.value}, sources={**self.sources, name: found.source.value})
+            empty: dict[str, Any] = {name: () if isinstance(getattr(self, name), tuple) else None}
+            return replace(self, **empty, sources=sources)
+        value: dict[str, Any] = {name: found.value}
+        return replace(self, **value, sources={**sources, name: found.source.value})
 
 
 # Meta keys, strongest first, for the fields read straight from the head.

@@ -16,7 +16,7 @@ import lxml.html
 
 from article_ingest.extraction.signals import TOKEN
 
-HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5"])
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Bold and font runs count only when they are the whole block (a headline line, not a bold lead-in).
 EMPHASIS_TAGS = frozenset(["b", "strong", "font"])
 HEADLINE_NAME = re.compile(r"head(?!er)|title", re.I)  # class or id: headline, storyhead, arttitle
@@ -39,7 +39,8 @@ def _key(text: str) -> str:
     return " ".join(_words(text))
 
 
-def _is_candidate(element: lxml.html.HtmlElement) -> bool:
+def looks_like_headline(element: lxml.html.HtmlElement) -> bool:
+    """A heading, an element named as a headline or title, or a bold run that is its whole block."""
     if element.tag in HEADING_TAGS:
         return True
     names = f"{element.get('class', '')} {element.get('id', '')}"
@@ -56,7 +57,16 @@ def _is_candidate(element: lxml.html.HtmlElement) -> bool:
 def title_shown(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement, title: str | None) -> str | None:
     """The page's title once its body is known: `choose_title` over the headline above the body."""
     opening = _opening(body)
-    return choose_title(title, headline_above(tree, opening), opening)
+    headline = headline_above(tree, opening)
+    if headline is not None:  # the headline is judged by the text after it, not by itself
+        opening = _after(opening, headline)
+    return choose_title(title, headline, opening)
+
+
+def _after(opening: str, headline: str) -> str:
+    """The opening's words less the headline's, when it starts with them."""
+    words, head = _words(opening), _words(headline)
+    return " ".join(words[len(head) :]) if words[: len(head)] == head else opening
 
 
 def _opening(body: lxml.html.HtmlElement) -> str:
@@ -72,7 +82,7 @@ def _opening(body: lxml.html.HtmlElement) -> str:
 
 def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
     """The last headline-like block before the block that opens the article, if near enough."""
-    lede = _key(opening)[: 4 * MIN_LEDE_CHARS]
+    lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None
     candidate, blocks_since = None, 0
@@ -82,15 +92,29 @@ def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
         raw = element.text or ""
         if len(raw) >= MIN_LEDE_CHARS:  # only text this long can open the article
             own = _key(raw[: 4 * MIN_LEDE_CHARS])
-            if len(own) >= MIN_LEDE_CHARS and lede.startswith(own[:MIN_LEDE_CHARS]):
+            if len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede:
                 return candidate if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN else None
         if not raw.isspace() and raw:
             blocks_since += 1
-        if _is_candidate(element):
-            text = " ".join(element.text_content().split())
-            if MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS:
-                candidate, blocks_since = text, 0
+        if _is_headline(element):
+            candidate, blocks_since = " ".join(element.text_content().split()), 0
     return None
+
+
+def _is_headline(element: lxml.html.HtmlElement) -> bool:
+    if not looks_like_headline(element):
+        return False
+    return MIN_HEADLINE_WORDS <= len(element.text_content().split()) <= MAX_HEADLINE_WORDS
+
+
+def _lede(opening: str) -> str:
+    """The opening from its first line long enough to be prose: a dateline or a lone "Security"
+    label above the first paragraph is not where the article starts."""
+    lines = opening.splitlines()
+    for index, line in enumerate(lines):
+        if len(_key(line)) >= MIN_LEDE_CHARS:
+            return _key("\n".join(lines[index:]))[: 4 * MIN_LEDE_CHARS]
+    return _key(opening)[: 4 * MIN_LEDE_CHARS]
 
 
 def _share(text: str, opening: set[str]) -> float:

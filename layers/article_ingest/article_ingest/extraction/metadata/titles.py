@@ -78,7 +78,8 @@ def _title_evidence(evidence: Evidence) -> Found[str] | None:
 def find_title(evidence: Evidence, site_name: str | None) -> Found[str] | None:
     """The headline from JSON-LD, meta tags or <title>, with any site-name segment removed."""
     found = _title_evidence(evidence)
-    headings = list(evidence.headings)
     if found is None:
-        return Found(headings[0], Source.HEADLINE) if headings and headings[0] else None
-    return Found(strip_site_name(found.value, site_name=site_name, headings=headings), found.source)
+        first = evidence.headings[0] if evidence.headings else None
+        return Found(first, Source.HEADLINE) if first else None
+    shown = [text for text in evidence.headline_candidates if text.casefold() != (site_name or "").casefold()]
+    return Found(strip_site_name(found.value, site_name=site_name, headings=shown), found.source)
