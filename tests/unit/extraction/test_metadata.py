@@ -206,3 +206,50 @@ def test_a_dateline_between_headline_and_article_does_not_hide_the_headline() ->
     article = extract(html_page(body, head=head))
     # Then the headline replaces the site-only title, and says where it came from
     assert (article.title, article.sources["title"]) == ("Bus network grows again", "headline")
+
+
+def test_a_desk_is_not_an_author() -> None:
+    # Given bylines that credit a desk rather than a person
+    for byline in ("Our Foreign Staff", "By Staff Writers", "News Desk"):
+        body = f'<p class="byline">{byline}</p>' + prose()
+        # When extracted / Then no author is claimed
+        assert extract(html_page(body)).authors == ()
+
+
+def test_an_agency_or_the_site_is_the_author_only_when_no_person_is_named() -> None:
+    # Given JSON-LD crediting the site and an agency, and a visible byline naming a person
+    head = ld_json(author=[{"@type": "Organization", "name": "City Paper"}, "AFP"])
+    head += '<meta property="og:site_name" content="City Paper">'
+    named = '<p class="byline">By Jane Doe</p>' + prose()
+    # When extracted / Then the person is the author
+    assert extract(html_page(named, head=head)).authors == ("Jane Doe",)
+    # And a page crediting only the agency keeps the agency
+    assert extract(html_page(prose(), head=ld_json(author="AFP"))).authors == ("AFP",)
+
+
+def test_a_forum_byline_reads_as_the_browser_shows_its_lines() -> None:
+    # Given a byline whose name and member line are separated by <br>
+    body = '<div class="author">diyguy<br>Member since 2009</div>' + prose()
+    # When extracted / Then the name is not run into the next line
+    assert extract(html_page(body)).authors == ("diyguy",)
+
+
+def test_names_are_split_only_at_real_separators() -> None:
+    # Given a magazine credited as "Mac & i", and a "Last, F." citation name
+    magazine = extract(html_page(prose(), head='<meta name="author" content="Mac &amp; i">'))
+    cited = extract(html_page(prose(), head='<meta name="author" content="Kooman, F.">'))
+    # Then neither is cut into a name and a stray letter
+    assert magazine.authors == ("Mac & i",)
+    assert cited.authors == ("Kooman F",)
+
+
+def test_a_cut_off_description_yields_to_the_complete_one_it_starts() -> None:
+    # Given a meta description cut short and a complete og:description
+    head = '<meta name="description" content="The council voted on Tuesday to expand the bus…">'
+    head += (
+        '<meta property="og:description" content="The council voted on Tuesday to expand the bus network.">'
+    )
+    # When extracted / Then the complete description is kept, from OpenGraph
+    article = extract(html_page(prose(), head=head))
+    assert article.description == "The council voted on Tuesday to expand the bus network."
+    assert article.sources["description"] == "opengraph"

@@ -56,6 +56,7 @@ class Metadata:
 # Meta keys, strongest first, for the fields read straight from the head.
 SITE_NAME_META = ("og:site_name", "application-name")
 DESCRIPTION_META = ("dc.description", "description", "og:description", "twitter:description")
+TRUNCATION = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*$")  # "...", "…", "[...]" ending a cut text
 IMAGE_META = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
 
 
@@ -70,11 +71,24 @@ def _site_name(evidence: Evidence) -> Found[str] | None:
     return _from_meta(evidence, SITE_NAME_META) or from_ld
 
 
+def _site_names(evidence: Evidence, site_name: Found[str] | None) -> tuple[str, ...]:
+    """Every name the page gives itself (og:site_name, application-name, JSON-LD publisher)."""
+    publisher = names(first_value(evidence.json_ld, "publisher"))
+    return tuple(name for name in (site_name.value if site_name else None, *publisher) if name)
+
+
 def _description(evidence: Evidence) -> Found[str] | None:
+    """The strongest description, unless it is a cut-off copy of another ("... the council vo…"):
+    then the complete one it starts."""
+    found = [Found(value, meta_source(key)) for key in DESCRIPTION_META for value in evidence.meta.all(key)]
     ld = first_value(evidence.json_ld, "description", articles_only=True)
-    return _from_meta(evidence, DESCRIPTION_META) or (
-        Found(ld, Source.JSON_LD) if isinstance(ld, str) else None
-    )
+    if isinstance(ld, str) and ld.strip():
+        found.append(Found(ld.strip(), Source.JSON_LD))
+    if not found:
+        return None
+    stem = TRUNCATION.sub("", found[0].value).strip()
+    longer = [other for other in found if len(other.value) > len(stem) and other.value.startswith(stem)]
+    return max(longer, key=lambda other: len(other.value)) if longer else found[0]
 
 
 def _image(evidence: Evidence) -> Found[str] | None:
@@ -129,7 +143,7 @@ def extract_metadata(tree: lxml.html.HtmlElement, *, url: str | None = None) -> 
         ("site_name", site_name),
         ("canonical_url", canonical),
         ("title", find_title(evidence, site_name.value if site_name else None)),
-        ("authors", find_authors(evidence)),
+        ("authors", find_authors(evidence, _site_names(evidence, site_name))),
         ("published", find_published(evidence, url or (canonical.value if canonical else None))),
         ("modified", find_modified(evidence)),
         ("language", _language(evidence)),
