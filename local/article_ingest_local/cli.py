@@ -41,7 +41,7 @@ from article_ingest_local.session import (
 )
 from article_ingest_local.store_reader import get_item, scan_items
 from article_ingest_local.template import Template
-from article_ingest_local.uploads import collect_files, upload_files
+from article_ingest_local.uploads import INBOX_PREFIX, collect_files, upload_files
 
 DEMO_TIMEOUT_SECONDS = 120
 FUNCTION_LOG_NAME = "function.log"  # the function's stdout, as CloudWatch Logs would hold it
@@ -130,14 +130,25 @@ def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--prefix", default="", help="Key prefix in the inbox bucket.")
+@click.option("--prefix", default=INBOX_PREFIX, show_default=True, help="Key prefix in the inbox bucket.")
 @click.pass_context
 def drop(ctx: click.Context, paths: tuple[Path, ...], prefix: str) -> None:
-    """Upload files (or every file in folders) to the inbox bucket."""
+    """Upload files (or every file in folders, but hidden ones) to the inbox bucket."""
     target = _target(ctx)
-    files = collect_files(paths)
-    keys = upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix=prefix)
-    click.echo(f"dropped {len(keys)} file(s) into s3://{target.resources.inbox_bucket}/{prefix}", err=True)
+    collected = collect_files(paths)
+    if collected.hidden:
+        click.echo(f"skipped {len(collected.hidden)} hidden file(s), e.g. {collected.hidden[0]}", err=True)
+    bucket = target.resources.inbox_bucket
+    keys: list[str] = []
+    try:
+        upload_files(target.client("s3"), bucket, collected.files, prefix=prefix, uploaded=keys)
+    except KeyboardInterrupt:
+        click.echo(
+            f"interrupted: {len(keys)} of {len(collected.files)} file(s) went up to s3://{bucket}/{prefix}",
+            err=True,
+        )
+        raise SystemExit(130) from None
+    click.echo(f"dropped {len(keys)} file(s) into s3://{bucket}/{prefix}", err=True)
 
 
 @main.command()
@@ -294,7 +305,6 @@ def reprocess(
         prefix=prefix,
         since=since.replace(tzinfo=UTC) if since else None,
         extractor_older_than=extractor_older_than,
-        suffixes=_template(ctx).notification_suffixes(),
     )
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, transient=True) as progress:
@@ -328,10 +338,9 @@ def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
     try:
         stack.run_pollers()
         target = stack.target
-        suffixes = template.notification_suffixes()
-        files = [f for f in collect_files([samples or template.root / "samples"]) if f[1].endswith(suffixes)]
+        files = collect_files([samples or template.root / "samples"]).files
         click.echo(f"local stack up at {stack.endpoint}; dropping {len(files)} sample file(s)", err=True)
-        upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix="inbox/")
+        upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix=INBOX_PREFIX)
         journal = _journal(ctx, target)
         deadline = time.monotonic() + timeout
         items: list[dict[str, Any]] = []

@@ -53,7 +53,6 @@ class Selection:
     prefix: str = ""
     since: datetime | None = None  # only objects last modified at or after this moment
     extractor_older_than: str | None = None  # only objects whose item's extractor is older
-    suffixes: tuple[str, ...] = ()  # only keys the bucket notifies for (empty: every key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +101,8 @@ def parse_version(text: str) -> tuple[int, ...]:
 
 
 def is_selected(listed: Listed, stored: StoredFacts | None, selection: Selection) -> bool:
-    """Whether one listed object passes the selection's suffix, date and extractor filters."""
-    if listed.key.endswith("/") or (selection.suffixes and not listed.key.endswith(selection.suffixes)):
+    """Whether one listed object passes the selection's date and extractor filters."""
+    if listed.key.endswith("/"):
         return False
     if selection.since is not None and listed.last_modified < selection.since:
         return False

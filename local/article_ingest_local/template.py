@@ -173,15 +173,14 @@ class Template:
             return re.sub(r"\$\{([^}]+)\}", substitute, text)
         return {key: self.resolve(item, queue_url_base) for key, item in value.items()}
 
-    def notification_suffixes(self) -> tuple[str, ...]:
-        """Key suffixes for which the buckets notify the queue: only such files are ingested."""
-        suffixes = []
-        for props in self.of_type("AWS::S3::Bucket").values():
-            for config in props.get("NotificationConfiguration", {}).get("QueueConfigurations", []):
-                for rule in config.get("Filter", {}).get("S3Key", {}).get("Rules", []):
-                    if rule["Name"].lower() == "suffix":
-                        suffixes.append(rule["Value"])
-        return tuple(suffixes)
+    def notifies_every_object(self) -> bool:
+        """Whether every bucket that notifies the queue does so for every object (no key filter)."""
+        configs = [
+            config
+            for props in self.of_type("AWS::S3::Bucket").values()
+            for config in props.get("NotificationConfiguration", {}).get("QueueConfigurations", [])
+        ]
+        return bool(configs) and not any(config.get("Filter") for config in configs)
 
     # ------------------------------------------------------------ the function
     def function(self, logical_id: str | None = None) -> FunctionSpec:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,24 +13,46 @@ from rich.progress import Progress
 PROGRESS_MIN_FILES = 5  # fewer files upload too fast for a bar to help
 
 
-def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
-    """(file, key suffix) for each file given or found (recursively) in a folder given."""
-    files: list[tuple[Path, str]] = []
+INBOX_PREFIX = "inbox/"  # where `drop`, `demo` and the README put files in the inbox bucket
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """The files to upload, as (file, key suffix), and the hidden files left out."""
+
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    hidden: list[Path] = field(default_factory=list)
+
+
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def collect_files(paths: Iterable[Path]) -> Collected:
+    """Each file given, and every file found (recursively) in a folder given, except hidden ones
+    (dot-files and files in dot-folders, such as .DS_Store or .git/) inside folders."""
+    collected = Collected()
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                (child, child.relative_to(path).as_posix())
-                for child in sorted(path.rglob("*"))
-                if child.is_file()
-            )
-        else:
-            files.append((path, path.name))
-    return files
+        if not path.is_dir():
+            collected.files.append((path, path.name))
+            continue
+        for child in sorted(path.rglob("*")):
+            if not child.is_file():
+                continue
+            relative = child.relative_to(path)
+            if _is_hidden(relative):
+                collected.hidden.append(child)
+            else:
+                collected.files.append((child, relative.as_posix()))
+    return collected
 
 
-def upload_files(s3: Any, bucket: str, files: list[tuple[Path, str]], *, prefix: str) -> list[str]:
-    """Put each file under `prefix`; returns the keys."""
-    keys = []
+def upload_files(
+    s3: Any, bucket: str, files: list[tuple[Path, str]], *, prefix: str, uploaded: list[str] | None = None
+) -> list[str]:
+    """Put each file under `prefix`; returns the keys. `uploaded` (if given) grows as each file
+    goes up, so a caller interrupted midway knows how many did."""
+    keys = uploaded if uploaded is not None else []
     with Progress(disable=len(files) < PROGRESS_MIN_FILES, transient=True) as progress:
         task = progress.add_task("dropping", total=len(files))
         for path, name in files:

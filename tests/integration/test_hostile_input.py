@@ -25,8 +25,8 @@ ACTIVE_MARKUP = re.compile(
 # The outcome each document must get: a pinned reason where the document leaves no choice.
 REJECTED_AS = {
     "empty": "empty",
-    "png": "binary",
-    "pdf": "binary",
+    "png": "unsupported_type",
+    "pdf": "unsupported_type",
     "random": "binary",
     "gzip_bomb": "too_large",
     "all_scripts": "not_article",

@@ -14,7 +14,6 @@ from tests.support.stack import MockStack
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARTICLE = (SAMPLES / "bbc-1.html").read_bytes()
-SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".gz")
 
 
 def _reprocessor(stack: MockStack) -> Reprocessor:
@@ -29,17 +28,7 @@ def _reprocessor(stack: MockStack) -> Reprocessor:
 
 
 def _drain_ingest_queue(stack: MockStack) -> list[dict[str, Any]]:
-    """Receive and delete every message on the ingest queue; returns their bodies."""
-    sqs = stack.client("sqs")
-    queue_url = stack.resources.ingest_queue_url
-    bodies = []
-    while True:
-        messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
-        if not messages:
-            return bodies
-        for message in messages:
-            bodies.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+    return stack.announced()
 
 
 def _ingest(stack: MockStack, key: str, put: dict[str, Any]) -> None:
@@ -71,7 +60,7 @@ def test_a_reprocessed_object_is_extracted_again_and_announced_again(stack: Mock
     _ingest(stack, "inbox/bbc.html", put)
     _age_item(stack, "inbox/bbc.html", "article-ingest/0.0.1")
     # When it is reprocessed and the queued message is handled
-    count = _reprocessor(stack).run(Selection(prefix="inbox/", suffixes=SUFFIXES))
+    count = _reprocessor(stack).run(Selection(prefix="inbox/"))
     queued = _drain_ingest_queue(stack)
     result = stack.invoke(events.sqs_batch(*queued))
     # Then the item is extracted anew (current extractor, real title) and one new notice says so
@@ -112,21 +101,21 @@ def test_extractor_older_than_selects_only_items_made_by_older_extractors(stack:
     assert count == ReprocessCount(scanned=3, queued=2, skipped=1)
 
 
-def test_since_and_suffixes_leave_out_older_objects_and_files_the_bucket_does_not_announce(
+def test_since_leaves_out_older_objects_and_every_other_file_is_requeued_whatever_its_name(
     stack: MockStack,
 ) -> None:
-    # Given an article and a file whose suffix the bucket does not notify for
+    # Given an article and a photo (the function decides by content, so both are announced)
     stack.put("inbox/story.html", ARTICLE)
     stack.put("inbox/photo.jpg", b"\xff\xd8")
     _drain_ingest_queue(stack)
-    # When reprocessing asks for objects modified from tomorrow on, then for every notified suffix
+    # When reprocessing asks for objects modified from tomorrow on, then for every object
     tomorrow = datetime.now(UTC).replace(year=datetime.now(UTC).year + 1)
-    none_yet = _reprocessor(stack).run(Selection(prefix="inbox/", since=tomorrow, suffixes=SUFFIXES))
-    every = _reprocessor(stack).run(Selection(prefix="inbox/", suffixes=SUFFIXES))
-    # Then the first queues nothing and the second only the article
+    none_yet = _reprocessor(stack).run(Selection(prefix="inbox/", since=tomorrow))
+    every = _reprocessor(stack).run(Selection(prefix="inbox/"))
+    # Then the first queues nothing and the second both
     assert none_yet.queued == 0
     keys = [body["Records"][0]["s3"]["object"]["key"] for body in _drain_ingest_queue(stack)]
-    assert (every.queued, keys) == (1, ["inbox/story.html"])
+    assert (every.queued, sorted(keys)) == (2, ["inbox/photo.jpg", "inbox/story.html"])
 
 
 def test_a_reprocessed_object_keeps_losing_to_a_newer_upload(stack: MockStack) -> None:

@@ -52,17 +52,23 @@ class MockStack:
 
     def notices(self) -> list[dict[str, Any]]:
         """Drain the watch queue (raw SNS delivery) and return the notice documents."""
+        return self.drain(self.watch_queue_url)
+
+    def announced(self) -> list[dict[str, Any]]:
+        """Drain the ingest queue and return the S3 event documents the bucket sent it."""
+        return self.drain(self.resources.ingest_queue_url)
+
+    def drain(self, queue_url: str) -> list[dict[str, Any]]:
+        """Receive and delete every message of a queue; returns their JSON bodies."""
         sqs = self.client("sqs")
         out = []
         while True:
-            messages = sqs.receive_message(QueueUrl=self.watch_queue_url, MaxNumberOfMessages=10).get(
-                "Messages", []
-            )
+            messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
             if not messages:
                 return out
             for message in messages:
                 out.append(json.loads(message["Body"]))
-                sqs.delete_message(QueueUrl=self.watch_queue_url, ReceiptHandle=message["ReceiptHandle"])
+                sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
 
 
 def build_mock_stack(monkeypatch: Any) -> MockStack:

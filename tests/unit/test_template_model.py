@@ -32,6 +32,6 @@ def test_the_dead_letter_redrive_points_at_the_dead_letter_queue() -> None:
     assert 1 < redrive["maxReceiveCount"] <= 10
 
 
-def test_html_text_and_gzip_uploads_notify_the_queue() -> None:
-    # Given the inbox notifications / Then the document suffixes are covered
-    assert set(Template.load().notification_suffixes()) >= {".html", ".htm", ".txt", ".gz"}
+def test_every_object_created_in_the_inbox_notifies_the_queue() -> None:
+    # Given the inbox notifications / Then no key filter can let a file vanish unannounced
+    assert Template.load().notifies_every_object()

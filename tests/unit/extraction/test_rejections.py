@@ -26,9 +26,23 @@ def test_only_whitespace_is_rejected_as_empty() -> None:
     assert rejection_of(b" \n\t\r\n ") is RejectionReason.EMPTY
 
 
-def test_a_png_is_rejected_as_binary() -> None:
-    # Given an image signature / When extracted / Then the reason is binary
-    assert rejection_of(b"\x89PNG\r\n\x1a\n" + bytes(200)) is RejectionReason.BINARY
+def test_a_png_is_rejected_as_an_unsupported_type_and_named() -> None:
+    # Given an image signature / When extracted
+    with pytest.raises(RejectedDocumentError) as rejected:
+        extract(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    # Then the reason is unsupported_type, and the detail says what the file is
+    assert rejected.value.reason is RejectionReason.UNSUPPORTED_TYPE
+    assert "PNG image" in rejected.value.detail
+
+
+@pytest.mark.parametrize(
+    ("head", "named"),
+    [(b"%PDF-1.7\n", "PDF"), (b"PK\x03\x04", "ZIP"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE")],
+)
+def test_documents_that_are_not_text_are_named_in_their_rejection(head: bytes, named: str) -> None:
+    with pytest.raises(RejectedDocumentError) as rejected:
+        extract(head + bytes(range(256)) * 4)
+    assert (rejected.value.reason, named in rejected.value.detail) == (RejectionReason.UNSUPPORTED_TYPE, True)
 
 
 def test_random_control_bytes_are_rejected_as_binary() -> None:
@@ -47,8 +61,24 @@ def test_a_gzip_bomb_stops_at_the_limit_as_too_large() -> None:
     assert rejection_of(bomb, limits=ExtractionLimits(max_bytes=1_000_000)) is RejectionReason.TOO_LARGE
 
 
-def test_truncated_gzip_declared_by_content_encoding_is_undecodable() -> None:
-    assert rejection_of(b"not gzip at all", content_encoding="gzip") is RejectionReason.UNDECODABLE
+def test_data_declared_gzip_that_is_not_gzip_is_corrupt() -> None:
+    assert rejection_of(b"not gzip at all", content_encoding="gzip") is RejectionReason.CORRUPT
+
+
+def test_a_truncated_gzip_is_corrupt_never_a_short_article() -> None:
+    # Given a gzipped article cut off halfway (an interrupted upload)
+    article = b"<html><body>" + b"<p>The council voted on Tuesday to expand the network.</p>" * 200
+    whole = gzip.compress(article + b"</body></html>")
+    # When only its first half is extracted / Then it is corrupt, not the readable start
+    assert rejection_of(whole[: len(whole) // 2]) is RejectionReason.CORRUPT
+
+
+def test_concatenated_gzip_members_are_one_document() -> None:
+    # Given `cat a.gz b.gz`, which gunzip reads as one file
+    first = b"<html><body><p>" + b"The council voted on Tuesday to expand the network. " * 20
+    data = gzip.compress(first) + gzip.compress(b"It met again on Friday.</p></body></html>")
+    # When extracted / Then both members are read
+    assert extract(data).text.endswith("It met again on Friday.")
 
 
 def test_a_login_form_without_text_is_rejected_as_not_article() -> None:

@@ -9,9 +9,11 @@ class RejectionReason(StrEnum):
     """Reason codes stored in the table and sent in `article.rejected` notices."""
 
     EMPTY = "empty"  # zero bytes or only whitespace
-    BINARY = "binary"  # not text: images, PDFs, random bytes
+    UNSUPPORTED_TYPE = "unsupported_type"  # a known format that is not text: PDF, image, archive ...
+    BINARY = "binary"  # not text and no known format: mostly control bytes
+    CORRUPT = "corrupt"  # a compressed file that is truncated or broken
     TOO_LARGE = "too_large"  # over the configured byte limit, declared or decompressed
-    UNDECODABLE = "undecodable"  # bytes that no charset (or gzip) can make into text
+    UNDECODABLE = "undecodable"  # bytes that no charset can make into text
     NOT_ARTICLE = "not_article"  # text, but no article content (a listing, a login page)
     HOSTILE_MARKUP = "hostile_markup"  # markup the parser cannot finish (see input/parse.py)
 

@@ -22,17 +22,25 @@ META_SNIFF_BYTES = 4096
 MAX_CONTROL_RATIO = 0.10
 BINARY_SNIFF_BYTES = 8192
 # Magic numbers of common non-text formats users drop by mistake.
-BINARY_SIGNATURES = (
-    b"%PDF-",
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"RIFF",
-    b"\x7fELF",
-    b"OggS",
-    b"ID3",
+# Formats that are not text, by their magic number: rejected as unsupported_type, by name.
+KNOWN_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX, EPUB, ODT)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE document (DOC, XLS, PPT)"),
+    (b"RIFF", "a RIFF file (WAV, AVI, WebP)"),
+    (b"\x7fELF", "an executable"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x1f\x8b", "gzip inside gzip"),
 )
+# Concatenated gzip members are one valid file (`cat a.gz b.gz`); more than this many is a trick.
+MAX_GZIP_MEMBERS = 16
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -77,21 +85,31 @@ class DecodedDocument:
 
 
 def decompress(data: bytes, *, content_encoding: str | None, limits: ExtractionLimits) -> bytes:
-    """Inflate gzip input (by magic number or Content-Encoding), capped at the byte limit."""
+    """Inflate gzip input (by magic number or Content-Encoding), capped at the byte limit.
+
+    A truncated or broken gzip is `corrupt`: its readable start is never taken for the document.
+    """
     is_gzip = data[:2] == GZIP_MAGIC or (content_encoding or "").lower().strip() == "gzip"
     if not is_gzip:
         return data
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        # max_length bounds memory: a gzip bomb stops at the limit instead of filling RAM.
-        out = inflater.decompress(data, limits.max_bytes + 1)
-    except zlib.error as exc:
-        raise RejectedDocumentError(RejectionReason.UNDECODABLE, f"bad gzip data: {exc}") from exc
-    if len(out) > limits.max_bytes:
-        raise RejectedDocumentError(
-            RejectionReason.TOO_LARGE, f"decompresses to more than {limits.max_bytes} bytes"
-        )
-    return out
+    out, rest = b"", data
+    for _ in range(MAX_GZIP_MEMBERS):
+        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            # max_length bounds memory: a gzip bomb stops at the limit instead of filling RAM.
+            out += inflater.decompress(rest, limits.max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise RejectedDocumentError(RejectionReason.CORRUPT, f"broken gzip data: {exc}") from exc
+        if len(out) > limits.max_bytes:
+            raise RejectedDocumentError(
+                RejectionReason.TOO_LARGE, f"decompresses to more than {limits.max_bytes} bytes"
+            )
+        if not inflater.eof:
+            raise RejectedDocumentError(RejectionReason.CORRUPT, "truncated gzip: the file ends mid-stream")
+        rest = inflater.unused_data
+        if not rest.startswith(GZIP_MAGIC):
+            return out  # trailing bytes that are not another member are ignored, as gzip does
+    raise RejectedDocumentError(RejectionReason.CORRUPT, f"more than {MAX_GZIP_MEMBERS} gzip members")
 
 
 def check_size(data: bytes, limits: ExtractionLimits) -> None:
@@ -103,10 +121,12 @@ def check_size(data: bytes, limits: ExtractionLimits) -> None:
 
 
 def sniff_binary(data: bytes) -> None:
-    """Reject formats that are not text, by magic number or by a high share of control bytes."""
+    """Reject formats that are not text: a known format by its magic number (unsupported_type,
+    named), anything else by a high share of control bytes (binary)."""
     head = data[:BINARY_SNIFF_BYTES]
-    if head.startswith((*BINARY_SIGNATURES, GZIP_MAGIC)):
-        raise RejectedDocumentError(RejectionReason.BINARY, "binary file signature")
+    for magic, name in KNOWN_FORMATS:
+        if head.startswith(magic):
+            raise RejectedDocumentError(RejectionReason.UNSUPPORTED_TYPE, f"{name}, not text or HTML")
     if any(head.startswith(bom) for bom, _ in BOMS[1:]):
         return  # UTF-16/32 text is full of NUL bytes by design
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
