@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from article_ingest.service.items import ArticleItem
 from article_ingest.service.settings import Settings
 from article_ingest_local.template import Template
 
@@ -35,3 +36,37 @@ def test_the_dead_letter_redrive_points_at_the_dead_letter_queue() -> None:
 def test_every_object_created_in_the_inbox_notifies_the_queue() -> None:
     # Given the inbox notifications / Then no key filter can let a file vanish unannounced
     assert Template.load().notifies_every_object()
+
+
+def test_every_data_store_outlives_the_stack() -> None:
+    # Given the buckets and tables that hold documents and articles
+    template = Template.load()
+    stores = ["InboxBucket", "BodiesBucket", "ArticlesTable"]
+    # Then deleting or replacing the stack retains them
+    for name in stores:
+        resource = template.resources[name]
+        assert (resource.get("DeletionPolicy"), resource.get("UpdateReplacePolicy")) == (
+            "Retain",
+            "Retain",
+        ), name
+
+
+def test_the_indexes_project_only_attributes_an_item_has() -> None:
+    # Given the articles table's secondary indexes / Then every projected attribute is an item field
+    table = Template.load().resources["ArticlesTable"]["Properties"]
+    projected = {
+        name
+        for index in table["GlobalSecondaryIndexes"]
+        for name in index["Projection"].get("NonKeyAttributes", [])
+    }
+    assert projected <= set(ArticleItem.__dataclass_fields__)
+
+
+def test_the_layer_claims_only_the_runtime_and_architecture_the_function_uses() -> None:
+    # Given the template's layer and function defaults
+    template = Template.load()
+    layer = template.resources["ExtractionLayer"]["Properties"]
+    function = template.body["Globals"]["Function"]
+    # Then the layer's compiled code is declared for exactly that runtime and architecture
+    assert layer["CompatibleRuntimes"] == [function["Runtime"]]
+    assert layer["CompatibleArchitectures"] == function["Architectures"]
