@@ -16,13 +16,14 @@ from typing import Any
 import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from article_ingest import __version__
 from article_ingest.extraction import RejectedDocumentError, extract
 from article_ingest_local import display
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.notices_journal import NoticeJournal
-from article_ingest_local.poller import BatchResult
 from article_ingest_local.provision import ensure_watch_queue
 from article_ingest_local.redrive import redrive as move_back
+from article_ingest_local.redrive import start_native_redrive
 from article_ingest_local.reprocess import (
     ReprocessCount,
     ReprocessError,
@@ -37,13 +38,18 @@ from article_ingest_local.session import (
     aws_target,
     local_endpoint,
     local_target,
+    port_of,
     state_base,
 )
+from article_ingest_local.status import stack_status
 from article_ingest_local.store_reader import get_item, scan_items
 from article_ingest_local.template import Template
 from article_ingest_local.uploads import INBOX_PREFIX, collect_files, upload_files
+from article_ingest_local.user_errors import FriendlyGroup
 
 DEMO_TIMEOUT_SECONDS = 120
+STATUS_EVERY_SECONDS = 2.0  # how often `up` checks for progress to show
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FUNCTION_LOG_NAME = "function.log"  # the function's stdout, as CloudWatch Logs would hold it
 
 
@@ -55,7 +61,35 @@ def _template(ctx: click.Context) -> Template:
 def _target(ctx: click.Context) -> StackTarget:
     template = _template(ctx)
     stack = ctx.obj.get("stack")
-    return aws_target(stack) if stack else local_target(template, local_endpoint(ctx.obj.get("port")))
+    if stack:
+        return aws_target(stack)
+    ctx.obj["endpoint"] = local_endpoint(ctx.obj.get("port"))
+    ctx.obj["port"] = ctx.obj.get("port") or port_of(ctx.obj["endpoint"])
+    return local_target(template, ctx.obj["endpoint"])
+
+
+PORT = click.IntRange(1, 65535)
+STACK_HELP = "A deployed stack's name: talk to real AWS instead of the local stack."
+PORT_HELP = f"Local stack port (default $AWS_ENDPOINT_URL or {DEFAULT_PORT})."
+
+
+def _remember(name: str) -> Any:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            ctx.ensure_object(dict)[name] = value
+        return value
+
+    return callback
+
+
+def stack_options(command: Any) -> Any:
+    """--stack and --port after the command name too (`article-ingest up --port 5001`)."""
+    command = click.option("--stack", expose_value=False, callback=_remember("stack"), help=STACK_HELP)(
+        command
+    )
+    return click.option("--port", type=PORT, expose_value=False, callback=_remember("port"), help=PORT_HELP)(
+        command
+    )
 
 
 def _journal(ctx: click.Context, target: StackTarget) -> NoticeJournal:
@@ -64,9 +98,10 @@ def _journal(ctx: click.Context, target: StackTarget) -> NoticeJournal:
     return NoticeJournal(target.client("sqs"), queue_url, folder)
 
 
-@click.group()
-@click.option("--stack", help="A deployed stack's name: talk to real AWS instead of the local stack.")
-@click.option("--port", type=int, help=f"Local stack port (default $AWS_ENDPOINT_URL or {DEFAULT_PORT}).")
+@click.group(cls=FriendlyGroup)
+@click.version_option(__version__, prog_name="article-ingest")
+@click.option("--stack", help=STACK_HELP)
+@click.option("--port", type=PORT, help=PORT_HELP)
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="Path to template.yaml.")
 @click.pass_context
 def main(ctx: click.Context, stack: str | None, port: int | None, template: str | None) -> None:
@@ -80,29 +115,47 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
     "--retry-delay", default=5, show_default=True, help="Seconds before a failed message is retried."
 )
 @click.option("--concurrency", default=1, show_default=True, help="Pollers running the function at once.")
-@click.option("--log-level", default="INFO", show_default=True, help="The function's log level.")
+@click.option(
+    "--log-level",
+    default="INFO",
+    show_default=True,
+    type=click.Choice(LOG_LEVELS, case_sensitive=False),
+    help="The function's log level.",
+)
+@stack_options
 @click.pass_context
 def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -> None:
     """Start the local stack (moto server on 127.0.0.1) and run the function until Ctrl-C."""
     stack = _start_stack(ctx, retry_delay=retry_delay, concurrency=concurrency, log_level=log_level)
-
-    def report(result: BatchResult) -> None:
-        click.echo(f"batch: {result.received - result.failed} done, {result.failed} to retry", err=True)
-
-    stack.run_pollers(on_batch=report)
+    stack.run_pollers()
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     click.echo(f"function logs and metrics: {stack.function_log}", err=True)
+    flag = "" if stack.port == DEFAULT_PORT else f" --port {stack.port}"
     click.echo(
-        f"ready: local stack at {stack.endpoint}; drop files with `article-ingest drop PATH`", err=True
+        f"ready: local stack at {stack.endpoint}; drop files with `article-ingest{flag} drop PATH`", err=True
     )
+    dynamodb, sqs = stack.target.client("dynamodb"), stack.target.client("sqs")
+    shown = ""
     try:
-        while not stopped.wait(0.5):
-            pass
+        while not stopped.wait(STATUS_EVERY_SECONDS):
+            line = stack_status(dynamodb, sqs, stack.target.resources).line()
+            if line != shown:  # progress on the terminal, one line per change
+                click.echo(line, err=True)
+                shown = line
     except KeyboardInterrupt:
         pass
     click.echo("stopping", err=True)
     stack.stop()
+
+
+@main.command()
+@stack_options
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """Documents stored and rejected, messages queued and dead-lettered."""
+    target = _target(ctx)
+    click.echo(stack_status(target.client("dynamodb"), target.client("sqs"), target.resources).line())
 
 
 def _usable_port(preferred: int) -> int:
@@ -115,9 +168,22 @@ def _usable_port(preferred: int) -> int:
         return int(probe.getsockname()[1])
 
 
+def _claim(port: int) -> None:
+    """Fail at once, touching nothing, if the port is taken (moto's server would hang on it)."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise click.ClickException(
+                f"port {port} is in use (another `article-ingest up`?): stop it, or start on another "
+                f"port with `article-ingest up --port {port + 1}`"
+            ) from None
+
+
 def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_level: str) -> LocalStack:
     isolate_from_real_aws()
-    port = ctx.obj.get("port") or int(local_endpoint().rsplit(":", 1)[-1].strip("/"))
+    port = ctx.obj.get("port") or port_of(local_endpoint()) or DEFAULT_PORT
+    _claim(port)
     template = _template(ctx)
     stack = LocalStack(template, port=port, retry_delay_seconds=retry_delay, concurrency=concurrency)
     state = stack.target.state_dir(state_base(template))
@@ -131,6 +197,7 @@ def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--prefix", default=INBOX_PREFIX, show_default=True, help="Key prefix in the inbox bucket.")
+@stack_options
 @click.pass_context
 def drop(ctx: click.Context, paths: tuple[Path, ...], prefix: str) -> None:
     """Upload files (or every file in folders, but hidden ones) to the inbox bucket."""
@@ -153,6 +220,7 @@ def drop(ctx: click.Context, paths: tuple[Path, ...], prefix: str) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+@stack_options
 @click.pass_context
 def articles(ctx: click.Context, as_json: bool) -> None:
     """List every item, stored and rejected."""
@@ -166,6 +234,7 @@ def articles(ctx: click.Context, as_json: bool) -> None:
 
 @main.command()
 @click.argument("article_id")
+@stack_options
 @click.pass_context
 def show(ctx: click.Context, article_id: str) -> None:
     """Print one item in full (an id prefix from `articles` is enough)."""
@@ -189,6 +258,7 @@ def show(ctx: click.Context, article_id: str) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array of the notice documents.")
 @click.option("--follow", is_flag=True, help="Keep printing notices as they arrive (Ctrl-C stops).")
+@stack_options
 @click.pass_context
 def notices(ctx: click.Context, as_json: bool, follow: bool) -> None:
     """Print the SNS notices received."""
@@ -254,10 +324,17 @@ def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
 
 
 @main.command()
+@stack_options
 @click.pass_context
 def redrive(ctx: click.Context) -> None:
     """Move messages from the dead-letter queue back to the ingest queue."""
     target = _target(ctx)
+    if ctx.obj.get("stack"):
+        handle = start_native_redrive(
+            target.client("sqs"), dead_letter_queue_url=target.resources.dead_letter_queue_url
+        )
+        click.echo(f"started SQS's move task back to the ingest queue (task {handle[:24]}…)", err=True)
+        return
     result = move_back(
         target.client("sqs"),
         dead_letter_queue_url=target.resources.dead_letter_queue_url,
@@ -278,6 +355,7 @@ def redrive(ctx: click.Context) -> None:
     metavar="VERSION",
     help='Only objects whose article was made by an older extractor (e.g. "0.2.0"), or has none.',
 )
+@stack_options
 @click.pass_context
 def reprocess(
     ctx: click.Context, prefix: str, since: datetime | None, extractor_older_than: str | None
@@ -328,6 +406,7 @@ def reprocess(
 @click.option(
     "--timeout", default=DEMO_TIMEOUT_SECONDS, show_default=True, help="Seconds to wait for processing."
 )
+@stack_options
 @click.pass_context
 def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
     """Stack up, drop the samples, wait for every article and notice, show them, stack down."""

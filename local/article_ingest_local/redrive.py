@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 RECEIVE_BATCH = 10  # SQS's maximum per ReceiveMessage
+# An empty short poll does not mean an empty queue (SQS samples a subset of its servers): the
+# redrive ends only when a long poll of this many seconds finds nothing.
+EMPTY_AFTER_WAIT_SECONDS = 2
 # Long enough to send and delete a batch; a message not deleted by then is offered again.
 REDRIVE_VISIBILITY_SECONDS = 30
 
@@ -35,7 +38,7 @@ def redrive(
         messages = sqs.receive_message(
             QueueUrl=dead_letter_queue_url,
             MaxNumberOfMessages=wanted,
-            WaitTimeSeconds=0,
+            WaitTimeSeconds=EMPTY_AFTER_WAIT_SECONDS,
             VisibilityTimeout=REDRIVE_VISIBILITY_SECONDS,
             MessageAttributeNames=["All"],
         ).get("Messages", [])
@@ -51,3 +54,12 @@ def redrive(
 def _attributes(message: dict[str, Any]) -> dict[str, Any]:
     attributes = message.get("MessageAttributes")
     return {"MessageAttributes": attributes} if attributes else {}
+
+
+def start_native_redrive(sqs: Any, *, dead_letter_queue_url: str) -> str:
+    """On AWS: SQS's own move task back to the source queue (what the console's "redrive" runs);
+    returns its task handle. The messages move in the background, at SQS's pace."""
+    arn = sqs.get_queue_attributes(QueueUrl=dead_letter_queue_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    return str(sqs.start_message_move_task(SourceArn=arn)["TaskHandle"])

@@ -16,6 +16,12 @@ DEFAULT_PORT = 5000
 LOCAL_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 
+def port_of(endpoint: str) -> int | None:
+    """The port of an http://host:port endpoint, if it names one."""
+    tail = endpoint.rstrip("/").rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
 def local_endpoint(port: int | None = None) -> str:
     """The local stack's endpoint: `--port`, else $AWS_ENDPOINT_URL, else 127.0.0.1:5000."""
     if port is not None:
@@ -56,7 +62,8 @@ def local_target(template: Template, endpoint: str) -> StackTarget:
 
 def aws_target(stack_name: str) -> StackTarget:
     """A deployed stack, found through CloudFormation with the normal credential chain."""
-    session = boto3.Session()
+    # boto3 reads AWS_DEFAULT_REGION; AWS_REGION (what Lambda and most tools set) is honoured too.
+    session = boto3.Session(region_name=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
     cloudformation = session.client("cloudformation")
     stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
     outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}

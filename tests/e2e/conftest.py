@@ -25,6 +25,11 @@ class LocalStackProcess:
 
     port: int
     env: dict[str, str]
+    log: Path  # what `up` printed
+
+    @property
+    def function_log(self) -> Path:
+        return Path(self.env["ARTICLE_INGEST_STATE_DIR"]) / f"local-{self.port}" / "function.log"
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -68,7 +73,7 @@ def running_stack(tmp_path_factory: pytest.TempPathFactory, *up_options: str) ->
             pytest.fail(f"local stack did not start:\n{log.read_text()}")
         time.sleep(0.2)
     try:
-        yield LocalStackProcess(port=port, env=env)
+        yield LocalStackProcess(port=port, env=env, log=log)
     finally:
         process.terminate()
         try:

@@ -42,6 +42,13 @@ def test_dropping_the_samples_yields_one_item_and_one_notice_per_file(local_stac
     assert by_key["nytimes-1.html.gz"]["status"] == "stored"
     assert (by_key["empty.txt"]["status"], by_key["empty.txt"]["reason"]) == ("rejected", "empty")
     assert all(i["status"] == "stored" or i.get("reason") for i in items)
+    # And `up` showed the progress on its terminal
+    stored = sum(i["status"] == "stored" for i in items)
+    expected = f"stored {stored} · rejected {len(items) - stored}"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while expected not in local_stack.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert expected in local_stack.log.read_text()
 
 
 def test_show_prints_one_stored_article_in_full(local_stack: LocalStackProcess) -> None:
