@@ -41,6 +41,7 @@ from article_ingest_local.session import (
     port_of,
     state_base,
 )
+from article_ingest_local.snapshot import forget_state
 from article_ingest_local.status import stack_status
 from article_ingest_local.store_reader import get_item, scan_items
 from article_ingest_local.template import Template
@@ -115,6 +116,7 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
     "--retry-delay", default=5, show_default=True, help="Seconds before a failed message is retried."
 )
 @click.option("--concurrency", default=1, show_default=True, help="Pollers running the function at once.")
+@click.option("--fresh", is_flag=True, help="Start empty: forget the state a previous `up` saved.")
 @click.option(
     "--log-level",
     default="INFO",
@@ -124,9 +126,14 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
 )
 @stack_options
 @click.pass_context
-def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str) -> None:
-    """Start the local stack (moto server on 127.0.0.1) and run the function until Ctrl-C."""
-    stack = _start_stack(ctx, retry_delay=retry_delay, concurrency=concurrency, log_level=log_level)
+def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str, fresh: bool) -> None:
+    """Start the local stack (moto server on 127.0.0.1) and run the function until Ctrl-C.
+
+    What the stack holds is saved under the state folder when it stops, and restored when it
+    starts again on the same port (`--fresh` starts empty)."""
+    stack = _start_stack(
+        ctx, retry_delay=retry_delay, concurrency=concurrency, log_level=log_level, fresh=fresh
+    )
     stack.run_pollers()
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
@@ -180,7 +187,9 @@ def _claim(port: int) -> None:
             ) from None
 
 
-def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_level: str) -> LocalStack:
+def _start_stack(
+    ctx: click.Context, *, retry_delay: int, concurrency: int, log_level: str, fresh: bool
+) -> LocalStack:
     isolate_from_real_aws()
     port = ctx.obj.get("port") or port_of(local_endpoint()) or DEFAULT_PORT
     _claim(port)
@@ -188,9 +197,16 @@ def _start_stack(ctx: click.Context, *, retry_delay: int, concurrency: int, log_
     stack = LocalStack(template, port=port, retry_delay_seconds=retry_delay, concurrency=concurrency)
     state = stack.target.state_dir(state_base(template))
     stack.function_log = state / FUNCTION_LOG_NAME
-    stack.function_log.unlink(missing_ok=True)  # a new stack starts with empty tables and logs
-    stack.start(log_level=log_level)
-    _journal(ctx, stack.target).reset()
+    if fresh:  # forget the saved state, the notices received and the function's old output
+        forget_state(state)
+        stack.function_log.unlink(missing_ok=True)
+    restored = stack.start(log_level=log_level, state_folder=state)
+    if fresh:
+        _journal(ctx, stack.target).reset()
+    if restored.problem:
+        click.echo(f"could not restore the saved state, starting empty: {restored.problem}", err=True)
+    elif restored.loaded:
+        click.echo(f"restored the state saved in {state} (`up --fresh` starts empty)", err=True)
     return stack
 
 
@@ -413,7 +429,7 @@ def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
     template = _template(ctx)
     if ctx.obj.get("port") is None:  # the demo runs its own stack: any free port will do
         ctx.obj["port"] = _usable_port(int(local_endpoint().rsplit(":", 1)[-1].strip("/")))
-    stack = _start_stack(ctx, retry_delay=2, concurrency=1, log_level="INFO")
+    stack = _start_stack(ctx, retry_delay=2, concurrency=1, log_level="INFO", fresh=True)
     try:
         stack.run_pollers()
         target = stack.target

@@ -19,6 +19,7 @@ from article_ingest_local.moto_fidelity import make_dynamodb_writes_atomic
 from article_ingest_local.poller import BatchResult, SqsEventSource
 from article_ingest_local.provision import ensure_watch_queue, provision
 from article_ingest_local.session import LOCAL_CREDENTIALS, StackTarget, local_target
+from article_ingest_local.snapshot import Restored, load_state, save_state
 from article_ingest_local.template import LOCAL_REGION, Template
 
 READY_TIMEOUT_SECONDS = 15
@@ -45,17 +46,22 @@ class LocalStack:
         self._server: ThreadedMotoServer | None = None
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._state_folder: Path | None = None
         self.target: StackTarget = local_target(template, self.endpoint)
 
-    def start(self, log_level: str = "WARNING") -> None:
-        """Start moto (loopback only), create the resources and load the function."""
+    def start(self, log_level: str = "WARNING", *, state_folder: Path | None = None) -> Restored:
+        """Start moto (loopback only), restore the state saved in `state_folder` or create the
+        template's resources, and load the function."""
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per AWS call
         make_dynamodb_writes_atomic()  # conditional writes as atomic as DynamoDB's
         # Bind 127.0.0.1: ThreadedMotoServer would otherwise listen on every interface.
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()
         self._wait_ready()
-        provision(self.template, self.target.session, self.endpoint)
+        self._state_folder = state_folder
+        restored = load_state(state_folder) if state_folder is not None else Restored(loaded=False)
+        if not restored.loaded:
+            provision(self.template, self.target.session, self.endpoint)
         ensure_watch_queue(
             self.target.session, self.endpoint, self.target.resources.topic_arn, self.target.name
         )
@@ -68,6 +74,7 @@ class LocalStack:
             "POWERTOOLS_TRACE_DISABLED": "true",  # no X-Ray daemon locally
             "POWERTOOLS_LOG_LEVEL": log_level,
         }
+        return restored
 
     def run_pollers(self, on_batch: Callable[[BatchResult], Any] | None = None) -> None:
         """Start the poller threads (at most the template's maximum concurrency)."""
@@ -95,13 +102,15 @@ class LocalStack:
             self._threads.append(thread)
 
     def stop(self) -> None:
-        """Stop the pollers, then the server."""
+        """Stop the pollers, then the server, then save the state (nothing changes it any more)."""
         self._stop.set()
         for thread in self._threads:
             thread.join(timeout=10)
         if self._server is not None:
             self._server.stop()
             self._server = None
+            if self._state_folder is not None:
+                save_state(self._state_folder)
 
     def _wait_ready(self) -> None:
         sqs = self.target.session.client("sqs", endpoint_url=self.endpoint)

@@ -43,19 +43,25 @@ class LocalStackProcess:
         )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
 @contextmanager
-def running_stack(tmp_path_factory: pytest.TempPathFactory, *up_options: str) -> Iterator[LocalStackProcess]:
-    """`article-ingest up` in its own process on a free port, stopped (SIGTERM) on exit."""
-    port = _free_port()
+def running_stack(
+    tmp_path_factory: pytest.TempPathFactory,
+    *up_options: str,
+    port: int | None = None,
+    state_dir: Path | None = None,
+) -> Iterator[LocalStackProcess]:
+    """`article-ingest up` in its own process (on a free port and a new state folder unless
+    given), stopped (SIGTERM, which saves its state) on exit."""
+    port = port or free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
-        "ARTICLE_INGEST_STATE_DIR": str(tmp_path_factory.mktemp("state")),
+        "ARTICLE_INGEST_STATE_DIR": str(state_dir or tmp_path_factory.mktemp("state")),
     }
     log = tmp_path_factory.mktemp("log") / "up.log"
     with log.open("w") as sink:
