@@ -8,16 +8,29 @@ SHARED_CORPORA ?= ../shared/corpus
 # Every dev corpus (HTML and as-text); a user's clone passes its own folders: make bench-quality CORPORA="a b"
 CORPORA ?= $(addprefix $(SHARED_CORPORA)/,readability-test-pages dragnet l3s-gn1 cleanportaleval readability-test-pages-as-text)
 
-.PHONY: setup demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-diff bench-speed clean
+.PHONY: setup lock demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-diff bench-speed clean
 
 setup: $(STAMP)
 
-# Old system pips fail on readability-lxml's extras: upgrade pip inside the venv first.
-$(STAMP): pyproject.toml requirements-dev.txt layers/article_ingest/requirements.txt local/requirements.txt
+# The venv installs requirements-dev.lock (every package pinned, with hashes) through uv, a
+# lock-file installer (old system pips also fail on readability-lxml's extras), then the project.
+UV_VERSION := 0.13.9
+LAYER_LOCK := layers/article_ingest/requirements.lock
+REQUIREMENTS := pyproject.toml requirements-dev.txt local/requirements.txt \
+	$(addprefix layers/article_ingest/,requirements.txt requirements-extraction.txt requirements-lambda.txt)
+$(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade pip uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements-dev.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
+
+# After changing a requirements file: re-resolve both locks (tests/unit/test_locks.py checks them).
+lock: setup
+	$(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+		pyproject.toml --extra dev -o requirements-dev.lock
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.12 \
+		--python-platform aarch64-manylinux2014 layers/article_ingest/requirements.txt -o $(LAYER_LOCK)
 
 demo: setup
 	$(BIN)/article-ingest demo
