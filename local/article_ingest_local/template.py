@@ -132,11 +132,17 @@ class Template:
         """What !Ref returns for a resource or parameter, as CloudFormation would."""
         if logical_id in self.body.get("Parameters", {}):
             return str(self.body["Parameters"][logical_id].get("Default", ""))
-        pseudo = {"AWS::AccountId": LOCAL_ACCOUNT, "AWS::Region": LOCAL_REGION, "AWS::Partition": "aws"}
+        pseudo = {
+            "AWS::AccountId": LOCAL_ACCOUNT,
+            "AWS::Region": LOCAL_REGION,
+            "AWS::Partition": "aws",
+            "AWS::StackName": self.stack_name,
+            # CloudFormation's form, with a fixed local id
+            "AWS::StackId": f"arn:aws:cloudformation:{LOCAL_REGION}:{LOCAL_ACCOUNT}"
+            f":stack/{self.stack_name}/local",
+        }
         if logical_id in pseudo:
             return pseudo[logical_id]
-        if logical_id == "AWS::StackName":
-            return self.stack_name
         resource_type = self.resources.get(logical_id, {}).get("Type")
         if resource_type == "AWS::SNS::Topic":
             return self.arn(logical_id)
@@ -147,7 +153,8 @@ class Template:
         return self.physical_name(logical_id)
 
     def resolve(self, value: Any, queue_url_base: str = "") -> Any:  # noqa: PLR0911 - one per function
-        """Evaluate the intrinsic functions the local stack needs: Ref, GetAtt, Sub."""
+        """Evaluate the intrinsic functions the local stack needs: Ref, GetAtt, Sub, Join, Select,
+        Split."""
         if isinstance(value, list):
             return [self.resolve(item, queue_url_base) for item in value]
         if not isinstance(value, dict):
@@ -171,6 +178,15 @@ class Template:
                 return self.ref(name, queue_url_base)
 
             return re.sub(r"\$\{([^}]+)\}", substitute, text)
+        if "Fn::Join" in value:
+            separator, parts = value["Fn::Join"]
+            return str(separator).join(str(part) for part in self.resolve(parts, queue_url_base))
+        if "Fn::Split" in value:
+            separator, text = value["Fn::Split"]
+            return str(self.resolve(text, queue_url_base)).split(separator)
+        if "Fn::Select" in value:
+            index, items = value["Fn::Select"]
+            return self.resolve(items, queue_url_base)[int(index)]
         return {key: self.resolve(item, queue_url_base) for key, item in value.items()}
 
     def notifies_every_object(self) -> bool:

@@ -70,3 +70,18 @@ def test_the_layer_claims_only_the_runtime_and_architecture_the_function_uses() 
     # Then the layer's compiled code is declared for exactly that runtime and architecture
     assert layer["CompatibleRuntimes"] == [function["Runtime"]]
     assert layer["CompatibleArchitectures"] == function["Architectures"]
+
+
+def test_only_the_inbox_bucket_may_send_to_the_ingest_queue() -> None:
+    # Given the inbox bucket's name and the queue policy's grant to S3
+    template = Template.load()
+    name = template.resources["InboxBucket"]["Properties"]["BucketName"]
+    (grant,) = [
+        statement
+        for statement in template.resources["IngestQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"]
+        if statement["Effect"] == "Allow"
+    ]
+    # Then the grant names that bucket exactly (no wildcard), by the same expression
+    source = grant["Condition"]["ArnEquals"]["aws:SourceArn"]["Fn::Join"][1]
+    assert source[1] == name
+    assert "*" not in str(grant["Condition"])
