@@ -56,3 +56,75 @@ def test_no_date_is_read_from_a_dateline_in_text() -> None:
     text = f"Buses return to the old town\nMarch 3, 2024\n{PROSE}"
     # When extracted / Then no date is claimed (a text has no trustworthy publication date)
     assert extract(text.encode()).published is None
+
+
+def test_a_headline_then_a_by_line_then_paragraphs_gives_title_and_author() -> None:
+    # Given a text that opens on its headline, then "by" and the author, then the article
+    text = (
+        "My trip to Lisbon\nby Jane Doe\n"
+        "We landed in Lisbon on a grey morning and took the tram up the hill to the old town.\n"
+        "The streets were steep and narrow, and every corner had a view over the river.\n"
+    )
+    # When extracted
+    article = extract(text.encode())
+    # Then the headline is the title, the name the author, and the body starts with the prose
+    assert article.title == "My trip to Lisbon"
+    assert article.authors == ("Jane Doe",)
+    assert article.text.startswith("We landed in Lisbon")
+
+
+def test_an_opening_line_about_the_article_is_its_headline() -> None:
+    # Given a text opening on its headline, a tagline, and then the article
+    text = f"City buses\nFrom the City Paper, the local news\n{PROSE}"
+    # When extracted / Then the opening line, whose words the article uses, is the title
+    assert extract(text.encode()).title == "City buses"
+
+
+def test_a_line_about_something_else_loses_to_the_headline_about_the_article() -> None:
+    # Given a headline, then a line of the site's about something else, then a dateline
+    text = f"{MENU}Bus network expands to the old town\nOur weekend weather outlook\nMarch 3, 2024\n{PROSE}"
+    # When extracted / Then the line whose words the article uses is the title
+    assert extract(text.encode()).title == "Bus network expands to the old town"
+
+
+def test_a_by_line_under_share_buttons_is_the_byline() -> None:
+    # Given a headline, a row of share buttons and then the "By" line
+    header = "Share\nTweet\nEmail\nPrint\nSave\n"
+    text = f"Buses return to the old town\n{header}By Jane Doe\n{PROSE}"
+    # When extracted / Then the "By" line further down is the headline's byline, not in the body
+    article = extract(text.encode())
+    assert (article.title, article.authors) == ("Buses return to the old town", ("Jane Doe",))
+    assert "Jane Doe" not in article.text
+
+
+def test_a_name_opening_a_dateline_is_the_byline() -> None:
+    # Given a headline, then "name - date" on one line, then the article
+    text = f"{MENU}Buses return to the old town\nJane Doe - Apr 16, 2015 8:02 pm UTC\n{PROSE}"
+    # When extracted / Then the name is the author
+    assert extract(text.encode()).authors == ("Jane Doe",)
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    # Given a headline followed by a sentence that starts with "By"
+    sentence = "By 2030, the council wants buses on every street of the city."
+    text = f"Buses return to the old town\n{sentence}\n{PROSE}"
+    # When extracted / Then nobody is named as the author and the sentence stays in the body
+    article = extract(text.encode())
+    assert article.authors == ()
+    assert "By 2030" in article.text
+
+
+def test_a_relative_date_or_a_formula_is_not_taken_for_a_headline() -> None:
+    # Given a headline, then a relative date and a formula just above the article
+    text = f"{MENU}Buses return to the old town\n3 days ago\n{{\\displaystyle R(M,x)=x^{{H}}Mx}}\n{PROSE}"
+    # When extracted / Then the headline is the title
+    assert extract(text.encode()).title == "Buses return to the old town"
+
+
+def test_a_headline_shown_twice_is_left_out_of_the_body() -> None:
+    # Given a headline shown twice above the article
+    text = f"{MENU}Buses return to the old town\nMarch 3, 2024\nBuses return to the old town\n{PROSE}"
+    # When extracted / Then it is the title and neither copy is in the body
+    article = extract(text.encode())
+    assert article.title == "Buses return to the old town"
+    assert "old town" not in article.text

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 PRIMARY_TAG = re.compile(r"^[a-zA-Z]{2,3}$")
 WHITESPACE = re.compile(r"\s+")
-SAMPLE_CHARS = 2000  # the head of the article is enough to tell, at bounded cost
+SAMPLE_CHARS = 1000  # the head of the article is enough to tell, at bounded cost
 MIN_DETECT_LETTERS = 20  # less text than this is too little to tell any language
 # The detector's probability below which its answer is a guess. On the project's own pages in 39
 # languages (tests/fixtures/languages) the only wrong answer (Malay read as Indonesian) scores

@@ -1,61 +1,79 @@
 """The header of a text document: its headline and byline, looked for just above the article.
 
 Text saved from a page keeps the page's menus above the article, so the first heading-like line
-is rarely the headline. The article's run of prose lines is found first (text_input.py); the
-headline is then the heading-like line that best fits these hints, weighed together:
-- it is repeated: the page's <title> ("Headline - Site") or a breadcrumb ends with it;
+is rarely the headline. The article's run of prose lines is found first (text_input.py) and, in
+it, the article's first paragraph. The headline is then the heading-like line that best fits
+these hints, weighed together:
+- it is repeated: the page's <title> ("Headline - Site") or a breadcrumb ends with it, or the
+  page shows it twice;
 - a byline or a dateline follows it closely;
-- it sits close above the article's first prose line.
-The byline is a "By ..." line after the headline, or a name on its own line next to a dateline.
+- its words are the article's: a menu entry or a caption about something else is not;
+- it sits close above the article's first paragraphs, or it opens the text.
+The byline is a "By ..." line after the headline, else a name on its own line next to a dateline
+or opening one ("Jane Doe - March 3, 2024").
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from article_ingest.extraction.metadata.authors import clean_authors
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|\u203a|·|_)\s+")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
-BYLINE = re.compile(r"^(?:by|von|par|por|written by)\b[:\s]*(\S.*)?$", re.I)
+# "By Jane Doe", also behind a glyph ("// By Jane Doe"): group 1 is the byline, 2 the names.
+BYLINE = re.compile(r"^[^\w\s]*\s*((?:by|von|par|por|written by)\b[:\s]*(\S.*)?)$", re.I)
+NAME_DATE_SEPARATOR = re.compile(r"\s+(?:-|\u2013|\u2014|\||·|•)\s+|,\s+")  # "Jane Doe - March 3, 2024"
 MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december"
 )
-# A dateline: "24 July 2015", "December 18, 2020", "2017-03-10 09:58", "Published on: June 25, 2024".
+# A dateline: "24 July 2015", "8th January 2008", "December 18, 2020", "2017-03-10 09:58",
+# "08.04.2015 12:46", "Published on: June 25, 2024", "3 days ago".
 DATELINE = re.compile(
-    rf"\b(?:\d{{1,2}}\.?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b",
+    rf"\b(?:\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|"
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|"
+    r"\d+ (?:second|minute|hour|day|week|month|year)s? ago)\b",
     re.I,
 )
 # Page furniture that looks like a heading: calls to action, sharing, captions and credits.
 INTERFACE = re.compile(
     r"^(?:share|print|email|e-mail|save|tweet|pin|follow|subscribe|sign (?:in|up|out)|log ?(?:in|out)|"
-    r"my |menu|search|view |full screen|skip|jump to|resize|explore|report (?:chapter|abuse|this)|"
+    r"menu|search|view |full screen|skip|jump to|resize|explore|report (?:chapter|abuse|this)|"
     r"continue reading|read (?:on|more)|buy|supported by|sponsored|advertisement|"
     r"comments?\b|reviewed by|updated|published|posted|related|recommended|trending|home\b)|"
     r"\b(?:credit|getty images|photograph|caption)s?\b",
     re.I,
 )
 NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
+CONTENT_WORD = re.compile(r"\w{4,}")  # words of four letters or more carry a line's topic
 SENTENCE_END = re.compile(r"[.,;:]$")  # a headline may end in ? or !, not in a full stop
 PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")  # how a line of prose ends
 MIN_TITLE_WORDS = 2  # one word is a menu item or a section name
 MAX_TITLE_WORDS = 25  # longer lines are sentences, not headlines
 MAX_TITLE_CHARS = 200
+MIN_TITLE_LETTERS = 0.7  # share of letters and spaces in a headline; formulas and codes have less
 MAX_DATELINE_WORDS = 14  # a longer line with a date in it is prose mentioning a date
 NAME_WORDS = (2, 4)  # a name on its own line: first and last name, maybe a middle name
-TITLE_LOOKBACK = 60  # lines above the article's first prose line searched for the headline
+PARAGRAPH_WORDS = 6  # a paragraph has a sentence of six words or more; captions and blurbs fewer
+PARAGRAPH_SEARCH = 15  # lines from the run's start searched for the article's first paragraphs
+TITLE_LOOKBACK = 60  # lines above the article's first paragraph searched for the headline
 TITLE_LOOKAHEAD = 1  # the headline may open the prose run (a long headline scores as prose)
 HEADER_SPAN = 5  # lines after the headline searched for its byline and dateline
+DUPLICATE_SPAN = 5  # a headline shown twice (the page's and the print heading) comes again this close
 NEAR_RUN = 8  # lines above the article that count as "close to it"
-REPEATED_WEIGHT = 5  # a headline repeated by the <title> or a breadcrumb is the surest hint
+TOPIC_LINES = 10  # the article's first lines, whose words a headline shares
+STEM_CHARS = 5  # words compared by their first letters: "election" matches "elections"
+MIN_TOPICAL_SHARE = 0.3  # share of a line's words the article must use for the line to be on topic
+REPEATED_WEIGHT = 5  # a headline repeated by the <title> or a breadcrumb, or shown twice, is surest
 BYLINE_WEIGHT = 2  # a byline or dateline just below is the next surest
+TOPICAL_WEIGHT = 2  # a headline is about the article; menu entries and captions of others are not
 NEAR_WEIGHT = 2  # closeness to the article decides among plain heading-like lines...
 NEARISH_WEIGHT = 1  # ...and a little within twice that distance
-LIST_COST = 3  # a line between two one-to-four-word lines is a menu or contents entry
+OPENING_WEIGHT = 2  # a text that opens on a line about its article opens on its headline
+LIST_COST = 3  # a short line between two one-to-four-word lines is a menu or contents entry
 MAX_MENU_WORDS = 4  # menu entries are a few words; a headline's neighbours (subtitle, byline) longer
 MIN_REPEATED_WORDS = 4  # menus repeat their short entries; a repeated longer line is a headline
 MIN_TITLE_SCORE = 2  # below this no line is trusted as the headline
@@ -63,10 +81,10 @@ MIN_TITLE_SCORE = 2  # below this no line is trusted as the headline
 
 @dataclass(frozen=True, slots=True)
 class TextHeader:
-    """Where the headline and byline are (line indexes) and the byline's names."""
+    """Where the headline and the header's last line are (line indexes) and the byline's names."""
 
     title_index: int | None = None
-    byline_end: int | None = None  # index of the last byline line, when there is one
+    end_index: int | None = None  # the header's last line: the byline's, or the headline's last copy
     authors: tuple[str, ...] = ()
 
 
@@ -83,7 +101,7 @@ def _title_like(plain: str, following: str, *, linked: bool) -> bool:
     """A standalone heading-like line: short, unpunctuated, not a link, byline, date or crumb.
 
     A line that starts in lower case, or is continued by one that does, is a hard-wrapped
-    sentence, not a headline.
+    sentence, not a headline; a line of few letters is a formula or a code.
     """
     words = len(plain.split())
     return (
@@ -97,8 +115,12 @@ def _title_like(plain: str, following: str, *, linked: bool) -> bool:
         and not BYLINE.match(plain)
         and not _is_dateline(plain)
         and not INTERFACE.search(plain)
-        and any(char.isalpha() for char in plain)
+        and _letter_share(plain) >= MIN_TITLE_LETTERS
     )
+
+
+def _letter_share(plain: str) -> float:
+    return sum(char.isalpha() or char.isspace() for char in plain) / len(plain)
 
 
 def _key(text: str) -> str:
@@ -116,6 +138,18 @@ def _repeated_keys(plains: list[str]) -> set[str]:
             keys.add(_key(BREADCRUMB.split(plain)[-1]))
     keys.discard("")
     return keys
+
+
+def _shown_twice(plains: list[str], index: int) -> bool:
+    """Whether the line comes again a few lines away: a headline shown twice (page and print)."""
+    nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
+    return plains[index] in nearby
+
+
+def _last_copy(plains: list[str], index: int) -> int:
+    """The headline's last copy when it is shown twice: the header goes on below it."""
+    nearby = range(index + 1, min(len(plains), index + 1 + DUPLICATE_SPAN))
+    return max((line for line in nearby if plains[line] == plains[index]), default=index)
 
 
 def _byline_below(plains: list[str], index: int) -> bool:
@@ -136,18 +170,32 @@ def _is_byline_name(plains: list[str], index: int) -> bool:
     return bool(BYLINE.match(previous)) or len(previous.split()) > NAME_WORDS[1]
 
 
+def _stems(text: str) -> set[str]:
+    return {word[:STEM_CHARS] for word in CONTENT_WORD.findall(text.casefold())}
+
+
+def _on_topic(plain: str, article_stems: set[str]) -> bool:
+    """Whether enough of the line's words come back in the article's first lines."""
+    own = _stems(plain)
+    return bool(own) and len(own & article_stems) >= MIN_TOPICAL_SHARE * len(own)
+
+
 def _score_title(
-    plains: list[str], index: int, run_start: int, repeated: set[str], counts: Counter[str]
+    plains: list[str], index: int, prose_start: int, repeated: set[str], article_stems: set[str]
 ) -> int:
     plain = plains[index]
-    repeats = counts[plain] > 1 and len(plain.split()) >= MIN_REPEATED_WORDS
-    score = REPEATED_WEIGHT if _key(plain) in repeated or repeats else 0
+    long_enough = len(plain.split()) >= MIN_REPEATED_WORDS
+    score = REPEATED_WEIGHT if long_enough and (_key(plain) in repeated or _shown_twice(plains, index)) else 0
     score += BYLINE_WEIGHT if _byline_below(plains, index) else 0
-    if run_start - NEAR_RUN <= index:
+    on_topic = _on_topic(plain, article_stems)
+    score += TOPICAL_WEIGHT if on_topic else 0
+    score += OPENING_WEIGHT if index == 0 and on_topic else 0
+    if prose_start - NEAR_RUN <= index:
         score += NEAR_WEIGHT
-    elif run_start - 2 * NEAR_RUN <= index:
+    elif prose_start - 2 * NEAR_RUN <= index:
         score += NEARISH_WEIGHT
-    return score - (LIST_COST if _in_list(plains, index) else 0)
+    menu_entry = len(plain.split()) <= MAX_MENU_WORDS and _in_list(plains, index)
+    return score - (LIST_COST if menu_entry else 0)
 
 
 def _in_list(plains: list[str], index: int) -> bool:
@@ -167,52 +215,76 @@ def _menu_entry(plain: str) -> bool:
 
 
 def _prose_start(plains: list[str], run_start: int) -> int:
-    """The run's first line of prose: a run may open with the header's short lines."""
-    index = run_start
-    while index < min(len(plains) - 1, run_start + HEADER_SPAN) and _heading_length(plains[index]):
-        index += 1
-    return index
+    """The article's first paragraph at or below the run's start (the header's lines above it)."""
+    end = min(len(plains), run_start + PARAGRAPH_SEARCH)
+    paragraphs = [index for index in range(run_start, end) if _is_paragraph(plains, index)]
+    return paragraphs[0] if paragraphs else run_start
 
 
-def _heading_length(plain: str) -> bool:
-    return len(plain.split()) <= MAX_TITLE_WORDS and not PROSE_END.search(plain)
+def _is_paragraph(plains: list[str], index: int) -> bool:
+    """A line of running prose: long enough, and ending a sentence or continued in lower case."""
+    plain = plains[index]
+    following = plains[index + 1] if index + 1 < len(plains) else ""
+    continued = following[:1].islower() and not BYLINE.match(following)
+    return len(plain.split()) >= PARAGRAPH_WORDS and (bool(PROSE_END.search(plain)) or continued)
 
 
-def find_title(plains: list[str], linked: list[bool], run_start: int) -> int | None:
-    """The index of the headline line, or None when no line is convincing."""
-    prose_start = _prose_start(plains, run_start)
-    first = max(0, prose_start - TITLE_LOOKBACK)
+def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int | None:
+    """The index of the headline line, or None when no line is convincing.
+
+    The candidates are the text's opening line and the lines above the article's first
+    paragraph (`prose_start`).
+    """
     last = min(len(plains), prose_start + TITLE_LOOKAHEAD)
-    repeated, counts = _repeated_keys(plains[:last]), Counter(plains)
+    repeated = _repeated_keys(plains[:last])
+    article_stems = _stems(" ".join(plains[prose_start : prose_start + TOPIC_LINES]))
     best, best_score = None, MIN_TITLE_SCORE - 1
-    for index in range(first, last):
+    for index in [0, *range(max(1, prose_start - TITLE_LOOKBACK), last)]:
         following = plains[index + 1] if index + 1 < len(plains) else ""
         if not _title_like(plains[index], following, linked=linked[index]) or _is_byline_name(plains, index):
             continue
-        score = _score_title(plains, index, prose_start, repeated, counts)
+        score = _score_title(plains, index, prose_start, repeated, article_stems)
         if score >= best_score:  # ties go to the line closer to the article
             best, best_score = index, score
     return best
 
 
-def find_byline(plains: list[str], title_index: int) -> tuple[int | None, tuple[str, ...]]:
-    """The byline below the headline: "By Jane Doe", "By" then a name, or a name by a dateline."""
-    end = min(len(plains), title_index + 1 + HEADER_SPAN)
-    for index in range(title_index + 1, end):
+def find_byline(plains: list[str], title_index: int, prose_start: int) -> tuple[int | None, tuple[str, ...]]:
+    """The byline below the headline: a "By ..." line, else a name by a dateline or opening one.
+
+    A "By ..." line is surer than a bare name, so it is looked for first, down to the article's
+    first paragraph (subtitles, captions and share buttons may come between).
+    """
+    header = range(title_index + 1, min(len(plains), title_index + 1 + HEADER_SPAN))
+    for index in range(title_index + 1, max(header.stop, min(len(plains), prose_start))):
         match = BYLINE.match(plains[index])
-        if match and match.group(1):
-            return index, tuple(clean_authors(plains[index]))
-        if match and index + 1 < len(plains) and _is_name_line(plains[index + 1]):
+        names = match.group(2) if match else None
+        if match and names and names[0].isupper():  # "By Jane Doe", not "By 2022, the law ..."
+            return index, tuple(clean_authors(match.group(1)))
+        if match and not names and index + 1 < len(plains) and _is_name_line(plains[index + 1]):
             return index + 1, tuple(clean_authors(plains[index + 1]))
+    for index in header:
         if _is_byline_name(plains, index):
             return index, tuple(clean_authors(plains[index]))
+        if (name := _name_before_date(plains[index])) is not None:
+            return index, tuple(clean_authors(name))
     return None, ()
 
 
+def _name_before_date(plain: str) -> str | None:
+    """The name opening a dateline: "Dan Goodin - Apr 16, 2015 8:02 pm UTC"."""
+    parts = NAME_DATE_SEPARATOR.split(plain, maxsplit=1)
+    if len(parts) == 2 and _is_name_line(parts[0]) and _is_dateline(parts[1]):
+        return parts[0]
+    return None
+
+
 def read_header(plains: list[str], linked: list[bool], run_start: int) -> TextHeader:
-    """The headline and byline of a text document whose article starts at `run_start`."""
-    title_index = find_title(plains, linked, run_start)
+    """The headline and byline of a text document whose article's run starts at `run_start`."""
+    prose_start = _prose_start(plains, run_start)
+    title_index = find_title(plains, linked, prose_start)
     if title_index is None:
         return TextHeader()
-    byline_end, authors = find_byline(plains, title_index)
-    return TextHeader(title_index=title_index, byline_end=byline_end, authors=authors)
+    byline_end, authors = find_byline(plains, title_index, prose_start)
+    end_index = max(_last_copy(plains, title_index), title_index if byline_end is None else byline_end)
+    return TextHeader(title_index=title_index, end_index=end_index, authors=authors)

@@ -124,7 +124,7 @@ def _is_link_line(line: str, plain: str) -> bool:
 
 def _article_lines(lines: list[str], scores: list[int], header: TextHeader) -> list[str]:
     """The best run of lines below the header, less the furniture inside it."""
-    below = header.byline_end if header.byline_end is not None else header.title_index
+    below = header.end_index if header.end_index is not None else header.title_index
     start = below + 1 if below is not None else 0
     first, last = best_run(scores[start:])
     return [line for line in lines[start + first : start + last] if not _is_furniture(_plain(line))]
