@@ -178,6 +178,8 @@ def _usable_port(preferred: int) -> int:
 def _claim(port: int) -> None:
     """Fail at once, touching nothing, if the port is taken (moto's server would hang on it)."""
     with socket.socket() as probe:
+        # As moto's server binds: a port whose last connections linger in TIME_WAIT is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
