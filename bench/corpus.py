@@ -38,6 +38,7 @@ class Expectation:
     # Fields the truth states as absent (a key with a null value): a value found there is a claim
     # the truth does not back.
     absent: frozenset[str] = frozenset()
+    html: str | None = None  # the expected body's markup, where the corpus gives expected.html
 
 
 # expected-metadata.json keys (Readability.js's names) of the fields compared.
@@ -87,6 +88,7 @@ def load_page(folder: Path) -> Page | None:
         published=meta.get("publishedTime") or None,
         language=meta.get("lang") or None,
         absent=frozenset(name for name, key in METADATA_KEYS.items() if key in meta and not meta[key]),
+        html=expected_path.read_text(encoding="utf-8") if expected_path.suffix == ".html" else None,
     )
     data = source.read_bytes()
     if source.suffix == ".gz":

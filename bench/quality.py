@@ -28,6 +28,7 @@ from bench.scoring import (
     score_body,
     title_matches,
 )
+from bench.structure import KINDS, StructureRecall
 from bench.systems import SYSTEMS, TEXT_BASELINE, Extraction, System
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -85,6 +86,7 @@ class SystemReport:
     halves: dict[str, BodyFigures] = field(default_factory=dict)
     fields: dict[str, Tally] = field(default_factory=dict)
     page_scores: dict[str, PageScore] = field(default_factory=dict)
+    structure: StructureRecall = field(default_factory=StructureRecall)  # of the Markdown, if any
 
 
 MATCHERS = {
@@ -139,6 +141,8 @@ def evaluate(name: str, system: System, pages: list[Page]) -> SystemReport:
             rejected=found.rejected,
         )
         _tally_metadata(report, page, found)
+        if found.markdown is not None and page.expected.html is not None and not page.is_text:
+            report.structure.add(page.expected.html, found.markdown)
     scores = list(report.page_scores.values())
     overall = body_figures(scores)
     report.pages, report.precision, report.recall, report.f1 = (
@@ -174,6 +178,22 @@ def markdown_table(reports: list[SystemReport]) -> str:
         row += "".join(f" {_cell(r.fields[name])} |" for name in fields)
         rows.append(f"{row} {r.ms_per_page:.1f} |")
     return "\n".join(rows)
+
+
+def structure_table(reports: list[SystemReport]) -> str:
+    """Structure recall of the Markdown per kind of block, for the systems that give Markdown."""
+    rows = [
+        "| system | " + " | ".join(KINDS) + " |",
+        "|---|" + "---:|" * len(KINDS),
+    ]
+    for report in reports:
+        recall = report.structure
+        if sum(recall.total.values()):
+            cells = " | ".join(
+                f"{recall.recall(kind):.2f} ({recall.found[kind]}/{recall.total[kind]})" for kind in KINDS
+            )
+            rows.append(f"| {report.name} | {cells} |")
+    return "\n".join(rows) if len(rows) > 2 else ""
 
 
 def macro_table(results: dict[str, list[SystemReport]]) -> str:
@@ -235,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     results = run(corpora, systems, args.half)
     for corpus, reports in results.items():
         sys.stdout.write(f"\n## {corpus}\n\n{markdown_table(reports)}\n")
+        if structure := structure_table(reports):
+            sys.stdout.write(f"\nStructure recall of the Markdown (bench/structure.py):\n\n{structure}\n")
     if len(results) > 1:
         html_results = {c: r for c, r in results.items() if len(r) == len(systems)}
         sys.stdout.write(f"\n## Body F1 over the HTML corpora\n\n{macro_table(html_results)}\n")

@@ -22,6 +22,7 @@ class Extraction:
     published: str | None = None
     language: str | None = None
     rejected: str | None = None  # the rejection reason, when the system refused the page
+    markdown: str | None = None  # the body as Markdown, for systems that give one
 
 
 System = Callable[[bytes], Extraction]
@@ -47,6 +48,7 @@ def run_article_ingest(data: bytes) -> Extraction:
         byline=", ".join(article.authors) or None,
         published=article.published,
         language=article.language,
+        markdown=article.markdown,
     )
 
 

@@ -250,12 +250,19 @@ def articles(ctx: click.Context, as_json: bool) -> None:
         display.print_table(display.articles_table(items))
 
 
+FORMATS = click.Choice(["json", "markdown", "text"])
+
+
 @main.command()
 @click.argument("article_id")
+@click.option(
+    "--format", "body_format", type=FORMATS, default="json", show_default=True, help="How to print it."
+)
 @stack_options
 @click.pass_context
-def show(ctx: click.Context, article_id: str) -> None:
-    """Print one item in full (an id prefix from `articles` is enough)."""
+def show(ctx: click.Context, article_id: str, body_format: str) -> None:
+    """Print one item in full (an id prefix from `articles` is enough): the item as JSON, or the
+    article rendered for reading (`--format markdown` or `text`)."""
     target = _target(ctx)
     dynamodb, s3 = target.client("dynamodb"), target.client("s3")
     if len(article_id) < 32:
@@ -270,7 +277,10 @@ def show(ctx: click.Context, article_id: str) -> None:
     item = get_item(dynamodb, s3, target.resources.articles_table, article_id)
     if item is None:
         raise click.ClickException(f"no article {article_id}")
-    click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+    if body_format == "json":
+        click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+    else:
+        display.print_article(item, body_format=body_format)
 
 
 @main.command()
@@ -311,19 +321,19 @@ def _notice_line(notice: dict[str, Any]) -> str:
     "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--jsonl", is_flag=True, help="One JSON object per input (item field names).")
+@click.option(
+    "--format", "body_format", type=FORMATS, default="text", show_default=True, help="How to print each."
+)
 @click.option("--url", help="The page's URL, to make relative links absolute.")
-def extract_command(paths: tuple[Path, ...], jsonl: bool, url: str | None) -> None:
+def extract_command(paths: tuple[Path, ...], jsonl: bool, body_format: str, url: str | None) -> None:
     """Extract local files without AWS (.gz is read transparently)."""
     for path in paths:
         record = _extract_record(path, url)
-        if jsonl:
+        if jsonl or body_format == "json":
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
             click.echo(f"== {path}  [{record['status']}]")
-            for name in ("title", "authors", "published", "language", "site_name", "word_count", "reason"):
-                if record.get(name):
-                    click.echo(f"{name}: {record[name]}")
-            click.echo("\n" + record.get("text", "") + "\n")
+            display.print_article(record, body_format=body_format)
 
 
 def _extract_record(path: Path, url: str | None) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.table import Table
 
 TITLE_WIDTH = 60
@@ -62,3 +63,24 @@ def print_table(table: Table) -> None:
     if not console.is_terminal:
         console = Console(width=PIPE_WIDTH)
     console.print(table)
+
+
+# The metadata lines printed above a rendered article, in this order.
+HEADER_FIELDS = ("title", "authors", "published", "language", "site_name", "word_count", "reason")
+
+
+def print_article(record: dict[str, Any], *, body_format: str) -> None:
+    """An article as a person reads it: its metadata, then its body as rendered Markdown or text."""
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=PIPE_WIDTH)
+    for name in HEADER_FIELDS:
+        value = record.get(name)
+        if value:
+            shown = ", ".join(value) if isinstance(value, list) else value
+            console.print(f"[bold]{name}[/bold]: {shown}", highlight=False)
+    console.print()
+    if body_format == "markdown" and record.get("markdown"):
+        console.print(Markdown(record["markdown"]))
+    else:
+        console.print(record.get("text") or "", highlight=False)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class BodyStore:
-    """Writes {text, html, links} documents to the bodies bucket, one object per content hash."""
+    """Writes {text, html, markdown, links} documents to the bodies bucket, one object per content hash."""
 
     def __init__(self, client: S3Client, *, bucket: str, prefix: str) -> None:
         self._client = client

@@ -39,7 +39,7 @@ class ArticleStore:
         """The item as it will be written: its body moved to S3 if it would pass the limit."""
         if item_size(item) <= MAX_ITEM_BYTES:
             return item
-        body = {"text": item.text, "html": item.html, "links": item.links}
+        body = {"text": item.text, "html": item.html, "markdown": item.markdown, "links": item.links}
         location = self._bodies.put(item.id, item.content_hash or "body", body)
         return item.without_body(location)
 

@@ -23,6 +23,7 @@ class Article:
     title: str | None
     text: str
     html: str
+    markdown: str = ""  # CommonMark with GFM tables: the body's structure kept
     authors: tuple[str, ...] = ()
     published: str | None = None  # ISO 8601
     modified: str | None = None  # ISO 8601

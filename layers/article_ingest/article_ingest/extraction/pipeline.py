@@ -117,6 +117,7 @@ def _article(meta: Metadata, body: RenderedBody) -> Article:
         title=meta.title,
         text=body.text,
         html=body.html,
+        markdown=body.markdown,
         authors=meta.authors,
         published=meta.published,
         modified=meta.modified,

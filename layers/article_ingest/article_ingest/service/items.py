@@ -105,6 +105,7 @@ class ArticleItem:
     excerpt: str | None = None
     text: str | None = None
     html: str | None = None
+    markdown: str | None = None
     body_location: str | None = None  # s3:// URI of text/html/links when too large for the item
     content_hash: str | None = None
     extractor: str | None = None
@@ -127,8 +128,8 @@ class ArticleItem:
         return cls(**known)
 
     def without_body(self, location: str) -> ArticleItem:
-        """The same item with text, html and links moved out to `location`."""
-        return replace(self, text=None, html=None, links=[], body_location=location)
+        """The same item with text, html, Markdown and links moved out to `location`."""
+        return replace(self, text=None, html=None, markdown=None, links=[], body_location=location)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,7 @@ def stored_item(source: SourceFacts, article: Article) -> ArticleItem:
         excerpt=excerpt(article.text),
         text=article.text,
         html=article.html,
+        markdown=article.markdown,
         content_hash=article.content_hash,
         extractor=article.extractor,
     )

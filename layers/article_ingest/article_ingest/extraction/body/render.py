@@ -1,4 +1,4 @@
-"""Stage 5: the body element -> sanitized HTML, plain text and outbound links."""
+"""Stage 5: the body element -> sanitized HTML, plain text, Markdown and outbound links."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import lxml.html
 from lxml_html_clean import Cleaner
+
+from article_ingest.extraction.body.markdown import to_markdown
 
 # Tags whose text starts a new line in the plain-text rendering.
 BLOCK_TAGS = frozenset(
@@ -66,6 +68,7 @@ class RenderedBody:
     html: str
     text: str
     links: tuple[str, ...]
+    markdown: str = ""
 
 
 def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
@@ -77,7 +80,12 @@ def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
     links = tuple(
         dict.fromkeys(href for href in clean.xpath(".//a/@href") if href.startswith(("http://", "https://")))
     )
-    return RenderedBody(html=lxml.html.tostring(clean, encoding="unicode"), text=to_text(clean), links=links)
+    return RenderedBody(
+        html=lxml.html.tostring(clean, encoding="unicode"),
+        text=to_text(clean),
+        links=links,
+        markdown=to_markdown(clean),
+    )
 
 
 def _drop_malformed_attributes(body: lxml.html.HtmlElement) -> None:

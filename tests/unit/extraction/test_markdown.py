@@ -1,0 +1,59 @@
+"""The body as Markdown keeps its structure: every kind of block, as that kind."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from article_ingest.extraction import extract
+from article_ingest.extraction.body.markdown import to_markdown
+
+from .conftest import html_page, prose
+
+
+def _md(html: str) -> str:
+    return to_markdown(lxml.html.fromstring(f"<div>{html}</div>"))
+
+
+def test_headings_paragraphs_emphasis_code_and_links_become_their_markdown() -> None:
+    markdown = _md(
+        '<h2>Bus <em>news</em></h2><p>Read <a href="https://x.example/a">more</a> on <code>a*b</code>.</p>'
+    )
+    assert markdown == "## Bus *news*\n\nRead [more](https://x.example/a) on `a*b`.\n"
+
+
+def test_nested_lists_keep_their_markers_and_depth() -> None:
+    markdown = _md(
+        '<ul><li>one<ul><li>nested</li></ul></li><li>two</li></ul><ol start="3"><li>three</li></ol>'
+    )
+    assert markdown == "- one\n  - nested\n- two\n\n3. three\n"
+
+
+def test_a_table_gets_a_header_row_and_escaped_cells() -> None:
+    markdown = _md(
+        "<table><tr><th>Line</th><th>Stops</th></tr><tr><td>A | B</td><td><p>12</p></td></tr></table>"
+    )
+    assert markdown == "| Line | Stops |\n| --- | --- |\n| A \\| B | 12 |\n"
+
+
+def test_code_keeps_its_lines_indentation_and_language() -> None:
+    markdown = _md('<pre class="language-python"><code>def f():\n    return 1</code></pre>')
+    assert markdown == "```python\ndef f():\n    return 1\n```\n"
+
+
+def test_a_quote_a_figure_and_text_that_looks_like_markup_read_as_they_show() -> None:
+    markdown = _md(
+        "<blockquote><p>first</p><p>second</p></blockquote>"
+        '<figure><img src="https://x.example/i.png" alt="a bus"><figcaption>The new bus</figcaption></figure>'
+        "<p>- not a list, *not* emphasis</p>"
+    )
+    assert markdown == (
+        "> first\n>\n> second\n\n![a bus](https://x.example/i.png)\n\nThe new bus\n\n"
+        "\\- not a list, \\*not\\* emphasis\n"
+    )
+
+
+def test_every_article_carries_its_markdown() -> None:
+    # Given an article with a list / When extracted / Then its Markdown holds the list items
+    body = prose() + "<ul><li>Route 12 runs every ten minutes now</li><li>Route 7 is extended</li></ul>"
+    article = extract(html_page(body))
+    assert "- Route 12 runs every ten minutes now\n- Route 7 is extended" in article.markdown
