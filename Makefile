@@ -8,7 +8,7 @@ SHARED_CORPORA ?= ../shared/corpus
 # Every dev corpus (HTML and as-text); a user's clone passes its own folders: make bench-quality CORPORA="a b"
 CORPORA ?= $(addprefix $(SHARED_CORPORA)/,readability-test-pages dragnet l3s-gn1 cleanportaleval readability-test-pages-as-text)
 
-.PHONY: setup lock demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-diff bench-speed clean
+.PHONY: setup lock browser demo test test-unit test-integration test-e2e test-quality lint typecheck lint-template bench bench-quality bench-diff bench-speed clean
 
 setup: $(STAMP)
 
@@ -27,7 +27,7 @@ $(STAMP): requirements-dev.lock pyproject.toml
 
 # After changing a requirements file: re-resolve both locks (tests/unit/test_locks.py checks them).
 lock: setup
-	$(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	$(BIN)/uv pip compile --quiet --no-cache --generate-hashes --universal --python-version 3.11 \
 		pyproject.toml --extra dev -o requirements-dev.lock
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.12 \
 		--python-platform aarch64-manylinux2014 layers/article_ingest/requirements.txt -o $(LAYER_LOCK)
@@ -46,7 +46,14 @@ test-integration: setup
 test-quality: setup
 	$(BIN)/pytest tests/quality -q
 
-test-e2e: setup
+# The reader page's test drives Debian's headless Chromium; installed here when missing (as root,
+# as in CI). Without it the test is skipped and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) ; } || \
+		echo "note: no Chromium could be installed; the reader page's browser test will be skipped" >&2
+
+test-e2e: setup browser
 	$(BIN)/pytest tests/e2e -q
 
 lint: setup

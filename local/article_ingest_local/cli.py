@@ -22,6 +22,7 @@ from article_ingest_local import display
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.notices_journal import NoticeJournal
 from article_ingest_local.provision import ensure_watch_queue
+from article_ingest_local.reader.server import ReaderApp, serve
 from article_ingest_local.redrive import redrive as move_back
 from article_ingest_local.redrive import start_native_redrive
 from article_ingest_local.reprocess import (
@@ -50,6 +51,7 @@ from article_ingest_local.user_errors import FriendlyGroup
 
 DEMO_TIMEOUT_SECONDS = 120
 STATUS_EVERY_SECONDS = 2.0  # how often `up` checks for progress to show
+UI_PORT = 8765  # the reader page's default port
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 FUNCTION_LOG_NAME = "function.log"  # the function's stdout, as CloudWatch Logs would hold it
 
@@ -117,6 +119,7 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
 )
 @click.option("--concurrency", default=1, show_default=True, help="Pollers running the function at once.")
 @click.option("--fresh", is_flag=True, help="Start empty: forget the state a previous `up` saved.")
+@click.option("--ui-port", type=PORT, default=UI_PORT, show_default=True, help="The reader page's port.")
 @click.option(
     "--log-level",
     default="INFO",
@@ -126,7 +129,9 @@ def main(ctx: click.Context, stack: str | None, port: int | None, template: str 
 )
 @stack_options
 @click.pass_context
-def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str, fresh: bool) -> None:
+def up(  # noqa: PLR0917 - click passes one argument per option
+    ctx: click.Context, retry_delay: int, concurrency: int, log_level: str, fresh: bool, ui_port: int
+) -> None:
     """Start the local stack (moto server on 127.0.0.1) and run the function until Ctrl-C.
 
     What the stack holds is saved under the state folder when it stops, and restored when it
@@ -135,6 +140,8 @@ def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str, f
         ctx, retry_delay=retry_delay, concurrency=concurrency, log_level=log_level, fresh=fresh
     )
     stack.run_pollers()
+    reader, _ = serve(_reader_app(ctx, stack.target), _usable_port(ui_port))
+    click.echo(f"reader page: http://127.0.0.1:{reader.server_address[1]}/", err=True)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     click.echo(f"function logs and metrics: {stack.function_log}", err=True)
@@ -153,7 +160,36 @@ def up(ctx: click.Context, retry_delay: int, concurrency: int, log_level: str, f
     except KeyboardInterrupt:
         pass
     click.echo("stopping", err=True)
+    reader.shutdown()
     stack.stop()
+
+
+def _reader_app(ctx: click.Context, target: StackTarget) -> ReaderApp:
+    journal = _journal(ctx, target)
+
+    def notices() -> list[dict[str, Any]]:
+        journal.drain()
+        return journal.read()
+
+    return ReaderApp(target, notices)
+
+
+@main.command()
+@click.option("--ui-port", type=PORT, default=UI_PORT, show_default=True, help="The reader page's port.")
+@stack_options
+@click.pass_context
+def ui(ctx: click.Context, ui_port: int) -> None:
+    """Serve the reader page for a running stack (local, or --stack) on 127.0.0.1 until Ctrl-C."""
+    target = _target(ctx)
+    dynamodb: Any = target.client("dynamodb")
+    dynamodb.describe_table(TableName=target.resources.articles_table)  # the stack answers, or one line
+    _claim(ui_port)
+    server, thread = serve(_reader_app(ctx, target), ui_port)
+    click.echo(f"reader page: http://127.0.0.1:{ui_port}/ (read only; Ctrl-C stops)", err=True)
+    try:
+        thread.join()
+    except KeyboardInterrupt:
+        server.shutdown()
 
 
 @main.command()
