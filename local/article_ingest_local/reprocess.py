@@ -10,7 +10,7 @@ Two properties of the function shape the messages:
   repeats its event time and stays a no-op, while a reprocess message carries the time of the
   request, so the same object version is really extracted (and announced) again.
 - Items are ordered per key by S3's sequencer when one is known, else by event time
-  (article_ingest.service.items.order_key). A reprocess message reuses the stored item's
+  (article_ingest.models.items.order_key). A reprocess message reuses the stored item's
   sequencer, so it overwrites that item (equal keys overwrite) without ranking above a newer
   upload; an object without an item gets the lowest sequencer, so any real event still wins.
 
@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 from tests.support import events
 from tests.support.faults import body_mentions, inject
 from tests.support.stack import MockStack

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 from tests.support import events
 from tests.support.stack import MockStack
 

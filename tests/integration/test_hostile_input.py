@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 from tests.support import events, hostile
 from tests.support.stack import MockStack
 

@@ -8,7 +8,7 @@ import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from botocore.exceptions import ClientError
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 from tests.support import events
 from tests.support.stack import MockStack
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 from article_ingest_local.reprocess import ReprocessCount, Reprocessor, Selection, StackNames
 from tests.support import events
 from tests.support.stack import MockStack

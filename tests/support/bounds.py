@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from moto import mock_aws
 
-from article_ingest.service.items import article_id
+from article_ingest.models.items import article_id
 from tests.support import events, hostile
 from tests.support.stack import build_mock_stack
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from article_ingest.aws.dynamodb_store import MAX_ITEM_BYTES, item_size
-from article_ingest.aws.events import ObjectRef
 from article_ingest.extraction import Article
-from article_ingest.service.items import (
+from article_ingest.models.items import (
     MAX_AUTHORS,
     MAX_TITLE_CHARS,
     SourceFacts,
@@ -17,6 +16,7 @@ from article_ingest.service.items import (
     rejected_item,
     stored_item,
 )
+from article_ingest.models.refs import ObjectRef
 
 REF = ObjectRef(bucket="inbox", key="a/b.html", version_id="v1", etag="e1", size=10)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from article_ingest.aws.events import ObjectRef
 from article_ingest.extraction import Article
-from article_ingest.service.items import SourceFacts, rejected_item, stored_item
-from article_ingest.service.notices import MAX_NOTICE_BYTES, SCHEMA_VERSION, notice_for
+from article_ingest.models.items import SourceFacts, rejected_item, stored_item
+from article_ingest.models.notices import MAX_NOTICE_BYTES, SCHEMA_VERSION, notice_for
+from article_ingest.models.refs import ObjectRef
 
 REF = ObjectRef(bucket="inbox", key="k.html", version_id="v1", etag="e1")
 FACTS = SourceFacts(ref=REF, order_key="t:1")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from article_ingest.aws.events import ObjectRef
 from article_ingest.extraction import Article
-from article_ingest.service.items import SourceFacts, rejected_item, stored_item
-from article_ingest.service.notices import notice_for
+from article_ingest.models.items import SourceFacts, rejected_item, stored_item
+from article_ingest.models.notices import notice_for
+from article_ingest.models.refs import ObjectRef
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 FACTS = SourceFacts(ref=ObjectRef(bucket="inbox", key="a.html", version_id="v", etag="e"), order_key="t:1")

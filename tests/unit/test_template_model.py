@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from article_ingest.service.items import ArticleItem
+from article_ingest.models.items import ArticleItem
 from article_ingest.service.settings import Settings
 from article_ingest_local.template import Template
 

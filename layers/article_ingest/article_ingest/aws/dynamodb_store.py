@@ -10,7 +10,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from article_ingest.aws.body_store import BodyStore
 from article_ingest.aws.errors import TransientAwsError, is_transient
-from article_ingest.service.items import ArticleItem
+from article_ingest.models.items import ArticleItem
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient

@@ -8,28 +8,16 @@ S3 notification keys are URL-encoded ("+" for space); EventBridge keys are not.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, S3Event
 
+from article_ingest.models.refs import ObjectRef
+
 
 class UnsupportedEventError(Exception):
     """Raised for an event (or SQS body) that is none of the supported shapes."""
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectRef:
-    """One S3 object version to ingest, as announced by an event (key decoded)."""
-
-    bucket: str
-    key: str
-    version_id: str | None = None
-    etag: str | None = None
-    size: int | None = None
-    sequencer: str | None = None  # S3's per-key ordering token; absent in moto's events
-    event_time: str | None = None
 
 
 def refs_from_event(event: dict[str, Any]) -> list[ObjectRef]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import BotoCoreError, ClientError
 
 from article_ingest.aws.errors import SourceMissingError, TransientAwsError, is_transient
-from article_ingest.aws.events import ObjectRef
+from article_ingest.models.refs import ObjectRef
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import BotoCoreError, ClientError
 
 from article_ingest.aws.errors import TransientAwsError, is_transient
-from article_ingest.service.notices import MAX_NOTICE_BYTES, Notice
+from article_ingest.models.notices import MAX_NOTICE_BYTES, Notice
 
 if TYPE_CHECKING:
     from mypy_boto3_sns import SNSClient

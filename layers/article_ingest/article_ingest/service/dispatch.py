@@ -10,8 +10,9 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from article_ingest.aws.events import ObjectRef, refs_from_event, refs_from_sqs_body
-from article_ingest.service.outcome import Outcome
+from article_ingest.aws.events import refs_from_event, refs_from_sqs_body
+from article_ingest.models.outcome import Outcome
+from article_ingest.models.refs import ObjectRef
 
 logger = Logger(child=True)
 IngestOne = Callable[[ObjectRef], Outcome]

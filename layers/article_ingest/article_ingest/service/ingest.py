@@ -11,7 +11,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 
 from article_ingest.aws.dynamodb_store import ArticleStore
 from article_ingest.aws.errors import SourceMissingError
-from article_ingest.aws.events import ObjectRef
 from article_ingest.aws.s3_source import ObjectTooLargeError, S3Source, SourceObject
 from article_ingest.aws.sns_notifier import SnsNotifier
 from article_ingest.extraction import (
@@ -20,10 +19,11 @@ from article_ingest.extraction import (
     RejectedDocumentError,
     extract,
 )
-from article_ingest.service import outcome as reasons
-from article_ingest.service.items import ArticleItem, SourceFacts, order_key, rejected_item, stored_item
-from article_ingest.service.notices import notice_for
-from article_ingest.service.outcome import Outcome
+from article_ingest.models import outcome as reasons
+from article_ingest.models.items import ArticleItem, SourceFacts, order_key, rejected_item, stored_item
+from article_ingest.models.notices import notice_for
+from article_ingest.models.outcome import Outcome
+from article_ingest.models.refs import ObjectRef
 
 logger = Logger(child=True)
 # Names that are never documents: folder markers end in "/", the rest are OS metadata files.

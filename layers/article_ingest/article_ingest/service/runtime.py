@@ -21,12 +21,12 @@ from botocore.config import Config
 
 from article_ingest.aws.body_store import BodyStore
 from article_ingest.aws.dynamodb_store import ArticleStore
-from article_ingest.aws.events import ObjectRef
 from article_ingest.aws.s3_source import S3Source
 from article_ingest.aws.sns_notifier import SnsNotifier
+from article_ingest.models.outcome import Outcome
+from article_ingest.models.refs import ObjectRef
 from article_ingest.service.dispatch import handle_event
 from article_ingest.service.ingest import IngestService
-from article_ingest.service.outcome import Outcome
 from article_ingest.service.settings import Settings
 
 if TYPE_CHECKING:

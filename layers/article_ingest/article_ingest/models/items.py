@@ -7,9 +7,9 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from article_ingest.aws.events import ObjectRef
 from article_ingest.extraction import Article
 from article_ingest.extraction.metadata.fields import plain_text
+from article_ingest.models.refs import ObjectRef
 
 Status = Literal["stored", "rejected"]
 

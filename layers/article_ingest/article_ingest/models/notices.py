@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from article_ingest.service.items import ArticleItem
+from article_ingest.models.items import ArticleItem
 
 SCHEMA_VERSION = "1.0"
 NoticeType = Literal["article.stored", "article.rejected"]
