@@ -52,6 +52,10 @@ def test_a_person_finds_an_article_reads_it_beside_its_original_and_sees_its_not
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        finished: list[str] = []
+        refused: dict[str, str | None] = {}
+        page.on("requestfinished", lambda request: finished.append(request.url))
+        page.on("requestfailed", lambda request: refused.setdefault(request.url, request.failure))
         # When the list is searched for it
         page.goto(f"{url}?q=gun+laws")
         rows = page.locator("table tr")
@@ -68,6 +72,10 @@ def test_a_person_finds_an_article_reads_it_beside_its_original_and_sees_its_not
         original = page.frame_locator("iframe.original")
         assert "Obama" in original.locator("body").inner_text()
         page.screenshot(path=str(SHOTS / "reader-2-article.png"))
+        # And nothing was fetched from outside the machine while reading: the page's policy refused it
+        assert [done for done in finished if not done.startswith(url.rstrip("/"))] == []
+        assert refused
+        assert set(refused.values()) == {"csp"}, refused  # every one blocked by the policy
         # And the original opened alone runs no script and loads nothing from elsewhere
         source = page.locator("iframe.original").get_attribute("src")
         assert source is not None

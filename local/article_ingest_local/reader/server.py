@@ -20,7 +20,8 @@ from article_ingest_local.session import StackTarget
 from article_ingest_local.store_reader import get_item, scan_items
 
 ORIGINAL_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-src 'self'"
+# The reader view shows the body's images only when inline: fetching them would tell their site.
+PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'"
 Notices = Callable[[], list[dict[str, Any]]]
 Respond = Callable[[str, list[tuple[str, str]]], Any]
 
