@@ -76,9 +76,15 @@ def build_native_layer(target: Path) -> Path:
     command += [f"LAMBDA_PLATFORM=manylinux2014_{platform.machine()}"]
     subprocess.run(command, capture_output=True, text=True, timeout=600, check=True)
     site = target / "python"
-    for path in [site, *site.rglob("*")]:
-        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    _set_writable(site, writable=False)
     return site
+
+
+def _set_writable(root: Path, *, writable: bool) -> None:
+    """Make a tree read-only (as /opt is in Lambda) or writable again by its owner."""
+    for path in [root, *root.rglob("*")]:
+        mode = path.stat().st_mode
+        path.chmod(mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
 def lambda_environment(layer_site: Path) -> dict[str, str]:
@@ -133,8 +139,7 @@ def measure(runs: int = 7) -> ColdStart:
         try:
             return _measure(site, runs)
         finally:
-            for path in [site, *site.rglob("*")]:
-                path.chmod(path.stat().st_mode | stat.S_IWUSR)  # so the scratch folder can go
+            _set_writable(site, writable=True)  # so the scratch folder can go
 
 
 def _measure(site: Path, runs: int) -> ColdStart:

@@ -201,28 +201,34 @@ def status(ctx: click.Context) -> None:
     click.echo(stack_status(target.client("dynamodb"), target.client("sqs"), target.resources).line())
 
 
+def _is_free(port: int) -> bool:
+    """Whether a server could listen on the loopback port now. Probed as moto's and the reader
+    page's servers bind (SO_REUSEADDR): a port whose last connections linger in TIME_WAIT is free."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def _usable_port(preferred: int) -> int:
     """`preferred` if nothing listens on it, else a free loopback port."""
+    if _is_free(preferred):
+        return preferred
     with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", preferred))
-        except OSError:
-            probe.bind(("127.0.0.1", 0))
+        probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
 def _claim(port: int) -> None:
     """Fail at once, touching nothing, if the port is taken (moto's server would hang on it)."""
-    with socket.socket() as probe:
-        # As moto's server binds: a port whose last connections linger in TIME_WAIT is free.
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            raise click.ClickException(
-                f"port {port} is in use (another `article-ingest up`?): stop it, or start on another "
-                f"port with `article-ingest up --port {port + 1}`"
-            ) from None
+    if not _is_free(port):
+        raise click.ClickException(
+            f"port {port} is in use (another `article-ingest up`?): stop it, or start on another "
+            f"port with `article-ingest up --port {port + 1}`"
+        )
 
 
 def _start_stack(

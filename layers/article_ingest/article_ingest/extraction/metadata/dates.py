@@ -191,8 +191,9 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
     return _found(day, Source.HTMLDATE)
 
 
-def find_published(evidence: Evidence, url: str | None) -> Found[str] | None:
-    """The publication date from the strongest evidence that has one, then htmldate's reading."""
+def find_published(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:
+    """The publication date from the strongest evidence that has one, then htmldate's reading
+    (never on the day `modified`, the page's own last-modified date, names)."""
     ld_value = first_value(evidence.json_ld, "datePublished")
     return (
         _found(to_iso(ld_value if isinstance(ld_value, str) else None), Source.JSON_LD)
@@ -200,7 +201,7 @@ def find_published(evidence: Evidence, url: str | None) -> Found[str] | None:
         or _microdata_date(evidence, "datePublished")
         or _time_element(evidence)
         or _found(url_date(url), Source.URL)
-        or _htmldate(evidence, url, find_modified(evidence))
+        or _htmldate(evidence, url, modified)
     )
 
 

@@ -18,7 +18,13 @@ from article_ingest.extraction.metadata.headline import (
     MAX_HEADLINE_WORDS,
     looks_like_headline,
 )
-from article_ingest.extraction.metadata.jsonld import JsonObject, is_article, json_ld_objects
+from article_ingest.extraction.metadata.jsonld import (
+    JsonObject,
+    first_value,
+    is_article,
+    json_ld_objects,
+    names,
+)
 from article_ingest.extraction.metadata.meta_tags import MetaTags, index_meta
 
 WHITESPACE = re.compile(r"\s+")
@@ -46,6 +52,7 @@ class Evidence:
     tree: lxml.html.HtmlElement
     url: str | None
     json_ld: tuple[JsonObject, ...]
+    publishers: tuple[str, ...]  # the names of the JSON-LD publisher: the site's own name
     meta: MetaTags
     microdata: MappingProxyType[str, tuple[lxml.html.HtmlElement, ...]]
     times: tuple[lxml.html.HtmlElement, ...]
@@ -104,10 +111,12 @@ def gather_evidence(tree: lxml.html.HtmlElement, *, url: str | None = None) -> E
         headings.append(clean(element.text_content()))
         if len(headings) == MAX_HEADINGS:
             break
+    json_ld = tuple(json_ld_objects(tree))
     return Evidence(
         tree=tree,
         url=url,
-        json_ld=tuple(json_ld_objects(tree)),
+        json_ld=json_ld,
+        publishers=tuple(names(first_value(json_ld, "publisher"))),
         meta=meta,
         microdata=_microdata(tree),
         times=tuple(element for element in tree.iter("time") if element.get("datetime")),

@@ -15,7 +15,7 @@ import lxml.html
 from article_ingest.extraction.metadata.authors import find_authors
 from article_ingest.extraction.metadata.dates import find_modified, find_published
 from article_ingest.extraction.metadata.evidence import Evidence, gather_evidence
-from article_ingest.extraction.metadata.jsonld import first_value, names
+from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 from article_ingest.extraction.metadata.titles import find_title
@@ -66,15 +66,13 @@ def _from_meta(evidence: Evidence, keys: tuple[str, ...]) -> Found[str] | None:
 
 
 def _site_name(evidence: Evidence) -> Found[str] | None:
-    publisher = names(first_value(evidence.json_ld, "publisher"))
-    from_ld = Found(publisher[0], Source.JSON_LD) if publisher else None
+    from_ld = Found(evidence.publishers[0], Source.JSON_LD) if evidence.publishers else None
     return _from_meta(evidence, SITE_NAME_META) or from_ld
 
 
 def _site_names(evidence: Evidence, site_name: Found[str] | None) -> tuple[str, ...]:
     """Every name the page gives itself (og:site_name, application-name, JSON-LD publisher)."""
-    publisher = names(first_value(evidence.json_ld, "publisher"))
-    return tuple(name for name in (site_name.value if site_name else None, *publisher) if name)
+    return tuple(name for name in (site_name.value if site_name else None, *evidence.publishers) if name)
 
 
 def _description(evidence: Evidence) -> Found[str] | None:
@@ -138,14 +136,15 @@ def extract_metadata(tree: lxml.html.HtmlElement, *, url: str | None = None) -> 
     evidence = gather_evidence(tree, url=url)
     site_name = _site_name(evidence)
     canonical = _canonical(evidence)
+    modified = find_modified(evidence)
     meta = Metadata()
     for name, found in (
         ("site_name", site_name),
         ("canonical_url", canonical),
         ("title", find_title(evidence, site_name.value if site_name else None)),
         ("authors", find_authors(evidence, _site_names(evidence, site_name))),
-        ("published", find_published(evidence, url or (canonical.value if canonical else None))),
-        ("modified", find_modified(evidence)),
+        ("published", find_published(evidence, url or (canonical.value if canonical else None), modified)),
+        ("modified", modified),
         ("language", _language(evidence)),
         ("description", _description(evidence)),
         ("image", _image(evidence)),
