@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import logging
+import random
 
 import lxml.html
 import pytest
+import readability.readability
 
-from article_ingest.extraction.body.readability_pick import READABILITY_LOGGER, readability_pick, text_length
+from article_ingest.extraction.body.readability_pick import (
+    READABILITY_LOGGER,
+    clean_whitespace,
+    readability_pick,
+    text_length,
+)
 
 from .conftest import prose
 
@@ -17,6 +24,27 @@ def test_text_length_counts_whitespace_runs_as_one_character() -> None:
     element = lxml.html.fragment_fromstring("<div>\n   Buses\t\treturn  <b>today</b>\n</div>")
     # When measured / Then the runs of whitespace count once and the ends not at all
     assert text_length(element) == len("Buses return today")
+
+
+def test_whitespace_is_collapsed_exactly_as_readability_does() -> None:
+    # Given texts built from runs of every kind of whitespace, some longer than readability's
+    # 255-character cut, between letters and commas
+    pieces = [" ", "\n", "\t", "\r", "\xa0", "\u2003", "\x0b", "a", ","]
+    lengths = [1, 2, 3, 254, 255, 256, 700]
+    rng = random.Random(7)  # fixed: the same texts on every run
+    texts = [
+        "".join(rng.choice(pieces) * rng.choice(lengths) for _ in range(rng.randint(0, 12)))
+        for _ in range(3000)
+    ]
+    # When collapsed by both / Then the output is the library's, text for text
+    for text in texts:
+        assert clean_whitespace(text) == readability.readability.clean(text), repr(text[:40])
+
+
+def test_the_stock_readability_module_is_left_alone() -> None:
+    # Given the module readability_pick loads its private copy of readability from
+    # When the pick has been imported / Then other users of readability get the library's clean()
+    assert readability.readability.clean is not clean_whitespace
 
 
 def test_the_article_is_picked_from_a_parsed_tree() -> None:
