@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import random
+from pathlib import Path
 
 import lxml.html
 import pytest
 import readability.readability
 
+from article_ingest.extraction.body import readability_pick as pick
 from article_ingest.extraction.body.readability_pick import (
     READABILITY_LOGGER,
     clean_whitespace,
@@ -39,6 +42,35 @@ def test_whitespace_is_collapsed_exactly_as_readability_does() -> None:
     # When collapsed by both / Then the output is the library's, text for text
     for text in texts:
         assert clean_whitespace(text) == readability.readability.clean(text), repr(text[:40])
+
+
+FIXTURES = Path(__file__).parents[2] / "fixtures/corpus/readability-test-pages"
+FIXTURE_PAGES = sorted(FIXTURES.glob("*/source.html"))
+TRICKY_DIVS = (
+    "<div>loose <b>bold</b> text<br>after<div><p>a block</p></div><div>leaf <i>x</i></div>"
+    "<div><span><img src='a.png'></span></div><div><a href='#'><svg><path d='M0'/></svg></a> tail</div>"
+    "<div><u title='<p>'>escaped attribute</u></div><div><table><tr><td>cell</td></tr></table></div></div>"
+)
+
+
+def _divs_made_paragraphs(transform: object, page: str) -> str:
+    document = pick._Readability(lxml.html.document_fromstring(page))
+    document.html = document._parse(copy.deepcopy(document.input))
+    for element in list(document.html.iter("script", "style", "noscript")):
+        element.drop_tree()  # as summary() does before it
+    transform(document)  # type: ignore[operator]
+    return str(lxml.html.tostring(document.html, encoding="unicode"))
+
+
+@pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
+def test_divs_are_turned_into_paragraphs_exactly_as_readability_does(page: Path | None) -> None:
+    # Given a real page from the fixture corpus, or divs made to trip a shortcut
+    markup = page.read_text(encoding="utf-8") if page else f"<html><body>{TRICKY_DIVS}</body></html>"
+    # When the library's method and the tag-name version each restructure the same parsed page
+    library = _divs_made_paragraphs(pick.Document.transform_misused_divs_into_paragraphs, markup)
+    ours = _divs_made_paragraphs(pick._Readability.transform_misused_divs_into_paragraphs, markup)
+    # Then the trees are the same
+    assert ours == library
 
 
 def test_the_stock_readability_module_is_left_alone() -> None:

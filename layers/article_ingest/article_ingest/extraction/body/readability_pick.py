@@ -11,6 +11,9 @@ Three adjustments to the library, all local to this module:
   quadratic regex: the module is loaded a second time under a private name and the faster,
   equivalent function set in that copy only, so other users of readability in the process (the
   benchmark's readability-lxml peer) keep the stock library;
+- its test for a <div> that holds no blocks (to be read as a paragraph) without serialising the
+  div's whole subtree, once for every div above it, to search the markup for block tags: the
+  same test made on the elements' tag names (see `_holds_block`);
 - its logger's tracebacks are filtered: `Document.summary()` logs every failure with
   `log.exception` and then raises `Unparseable`, which `readability_pick` catches and answers
   with a fallback, so the traceback would read as an unhandled error in the function's logs.
@@ -26,6 +29,7 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
+from lxml.etree import tostring
 from lxml_html_clean import Cleaner
 
 READABILITY_LOGGER = "readability.readability"
@@ -111,6 +115,27 @@ _CLEANER = Cleaner(
 )
 
 
+# readability's divToPElementsRe, `<(blockquote|dl|div|img|ol|p|pre|table|ul)`, searched in the
+# serialised markup, matches a start tag whose name begins with one of these ("p" covers "pre").
+# Text and attribute values are escaped there, and comments, scripts and styles are gone by then
+# (_CLEANER, and summary() drops scripts and styles), so only tag names can match.
+BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+INLINE_TAGS = frozenset(
+    ("a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u")
+)
+
+
+def _holds_block(element: lxml.html.HtmlElement) -> bool:
+    """Whether divToPElementsRe would match the markup of the element's children."""
+    for node in element.iterdescendants():
+        if isinstance(node.tag, str):
+            if node.tag.startswith(BLOCK_TAG_PREFIXES):
+                return True
+        elif REGEXES["divToPElementsRe"].search(tostring(node, encoding="unicode", with_tail=False)):
+            return True  # a comment or processing instruction, were any left, is searched as text
+    return False
+
+
 class _Readability(Document):  # type: ignore[misc]  # readability ships no type hints
     """readability's Document with a regex-free link density and a cheaper pre-clean."""
 
@@ -125,6 +150,42 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         doc = _CLEANER.clean_html(input)
         doc.resolve_base_href(handle_failures=self.handle_failures)
         return doc
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        # readability 0.9's method, with _holds_block for its regex search of serialised markup
+        for elem in self.tags(self.html, "div"):
+            if not _holds_block(elem):
+                elem.tag = "p"
+        for elem in self.tags(self.html, "div"):
+            self._wrap_loose_inline_content(elem)
+
+    @staticmethod
+    def _wrap_loose_inline_content(elem: lxml.html.HtmlElement) -> None:
+        """A div's loose text and runs of inline children as paragraphs (readability 0.9's)."""
+        children = list(elem)
+        paragraph = None
+        if elem.text and elem.text.strip():
+            paragraph = lxml.html.fragment_fromstring("<p/>")
+            paragraph.text = elem.text
+            elem.text = None
+            elem.insert(0, paragraph)
+        for child in children:
+            # (no inline tag begins with a block tag's name: the child's own markup cannot match)
+            if child.tag == "br" or child.tag not in INLINE_TAGS or _holds_block(child):
+                paragraph = None
+                continue
+            if paragraph is None:
+                paragraph = lxml.html.fragment_fromstring("<p/>")
+                child.addprevious(paragraph)
+            paragraph.append(child)
+        for position, child in reversed(list(enumerate(elem))):
+            if child.tail and child.tail.strip():
+                tail = lxml.html.fragment_fromstring("<p/>")
+                tail.text = child.tail
+                child.tail = None
+                elem.insert(position + 1, tail)
+            if child.tag == "br":
+                child.drop_tree()
 
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         linked = sum(text_length(link) for link in elem.iterdescendants("a"))
