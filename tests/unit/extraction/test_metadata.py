@@ -179,6 +179,24 @@ def test_a_date_shown_only_beside_the_byline_is_found_by_htmldate() -> None:
     assert (article.published, article.sources["published"]) == ("2019-10-15", "htmldate")
 
 
+def test_an_all_digit_date_that_reads_either_way_is_not_guessed() -> None:
+    # Given a page whose only date is "3/09/15" (9 March to an American site, 3 September to Europe)
+    body = '<span class="published">3/09/15 8:00am</span>' + prose()
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then no day is claimed
+    assert article.published is None
+
+
+def test_an_all_digit_date_that_reads_one_way_only_is_kept() -> None:
+    # Given a page whose only date is "25/09/15": the 25th can only be the day
+    body = '<span class="published">25/09/15 8:00am</span>' + prose()
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then htmldate's reading stands
+    assert (article.published, article.sources["published"]) == ("2015-09-25", "htmldate")
+
+
 def test_the_modified_date_is_never_taken_as_the_published_one() -> None:
     # Given a page that states only when it was last modified
     head = '<meta property="article:modified_time" content="2024-06-01T10:00:00Z">'

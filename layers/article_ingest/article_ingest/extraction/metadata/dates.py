@@ -57,6 +57,10 @@ TEXT_DATE = re.compile(
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the article's
+# htmldate reads an all-digit date day first: "3/09/15" is 3 September 2015 to it, 9 March to the
+# American site that wrote it. Where day and month could trade places (both 12 or less, and not
+# equal) and the page writes the date that way, the order is a guess and the answer is dropped.
+MAX_MONTH = 12
 COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806"
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -188,7 +192,19 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
     day = to_iso(found) if isinstance(found, str) else None
     if day is not None and modified is not None and modified.value.startswith(day):
         return None
+    if day is not None and _written_in_either_order(evidence, day):
+        return None
     return _found(day, Source.HTMLDATE)
+
+
+def _written_in_either_order(evidence: Evidence, day: str) -> bool:
+    """Whether the page shows the day as digits that read as another date with day and month
+    swapped ("3/09/15", "03.09.2015"), so that htmldate's day-first reading is a guess."""
+    year, month, date = (int(part) for part in day[:10].split("-"))
+    if date > MAX_MONTH or date == month:
+        return False
+    written = re.compile(rf"(?<!\d)0?{date}[/.-]0?{month}[/.-](?:{year}|{year % 100:02d})(?!\d)")
+    return any(written.search(text) for text in evidence.tree.itertext())
 
 
 def find_published(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:
