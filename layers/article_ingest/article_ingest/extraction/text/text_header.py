@@ -59,7 +59,9 @@ MAX_DATELINE_WORDS = 14  # a longer line with a date in it is prose mentioning a
 NAME_WORDS = (2, 4)  # a name on its own line: first and last name, maybe a middle name
 PARAGRAPH_WORDS = 6  # a paragraph has a sentence of six words or more; captions and blurbs fewer
 PARAGRAPH_SEARCH = 15  # lines from the run's start searched for the article's first paragraphs
-TITLE_LOOKBACK = 60  # lines above the article's first paragraph searched for the headline
+# Lines above the article's first paragraph searched for the headline: in text saved from a news
+# page the menus between headline and article run to 80 lines and more (60 missed two headlines).
+TITLE_LOOKBACK = 100
 TITLE_LOOKAHEAD = 1  # the headline may open the prose run (a long headline scores as prose)
 HEADER_SPAN = 5  # lines after the headline searched for its byline and dateline
 DUPLICATE_SPAN = 5  # a headline shown twice (the page's and the print heading) comes again this close
