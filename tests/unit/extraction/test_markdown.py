@@ -35,6 +35,21 @@ def test_a_table_gets_a_header_row_and_escaped_cells() -> None:
     assert markdown == "| Line | Stops |\n| --- | --- |\n| A \\| B | 12 |\n"
 
 
+def test_code_framed_by_a_layout_table_stays_a_code_block() -> None:
+    # Given highlighted code inside a table (a syntax highlighter's frame: line numbers, code)
+    code = '<pre class="javascript">fetch(url)\n  .then(f)</pre>'
+    html = f"<table><tr><td>1<br>2</td><td>{code}</td></tr></table>"
+    # When converted / Then the cells' blocks come out in order, the code fenced with its lines
+    assert _md(html) == "1  \n2\n\n```\nfetch(url)\n  .then(f)\n```\n"
+
+
+def test_a_one_cell_table_is_a_frame_not_a_table() -> None:
+    # Given a table with a single cell holding two paragraphs
+    html = "<table><tr><td><p>First paragraph.</p><p>Second one.</p></td></tr></table>"
+    # When converted / Then its paragraphs are paragraphs
+    assert _md(html) == "First paragraph.\n\nSecond one.\n"
+
+
 def test_code_keeps_its_lines_indentation_and_language() -> None:
     markdown = _md('<pre class="language-python"><code>def f():\n    return 1</code></pre>')
     assert markdown == "```python\ndef f():\n    return 1\n```\n"

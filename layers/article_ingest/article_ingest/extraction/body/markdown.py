@@ -87,7 +87,7 @@ def _blocks(element: lxml.html.HtmlElement) -> list[str]:  # noqa: PLR0911 - one
         inner = "\n\n".join(_blocks_of_children(element))
         return ["\n".join(f"> {line}" if line else ">" for line in inner.splitlines())] if inner else []
     if tag == "table":
-        return [_table(element)]
+        return _table(element)
     if tag == "hr":
         return ["---"]
     if tag == "dt":
@@ -191,7 +191,20 @@ def _code_block(element: lxml.html.HtmlElement) -> str:
     return f"{fence}{language.group(1) if language else ''}\n{code}\n{fence}"
 
 
-def _table(element: lxml.html.HtmlElement) -> str:
+def _table(element: lxml.html.HtmlElement) -> list[str]:
+    """A GFM table, or, for a table used for layout, the blocks of its cells in order."""
+    cells = [cell for cell in element.iter("td", "th") if _tag(cell) in ("td", "th")]
+    if len(cells) == 1 or element.find(".//pre") is not None:
+        return [block for cell in cells if _outermost(cell, element) for block in _blocks_of_children(cell)]
+    return [_data_table(element)]
+
+
+def _outermost(cell: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
+    """Whether the cell belongs to the table itself, not to a table nested in one of its cells."""
+    return next(cell.iterancestors("table"), None) is table
+
+
+def _data_table(element: lxml.html.HtmlElement) -> str:
     rows = [[_cell(cell) for cell in row if _tag(cell) in ("td", "th")] for row in element.iter("tr")]
     rows = [row for row in rows if row]
     if not rows:
