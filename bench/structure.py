@@ -2,9 +2,9 @@
 table cell of the expected body as that kind of block?
 
 For every such element of a page's expected.html with at least MIN_WORDS words, its words must
-appear, in order, inside the Markdown's blocks of the same kind: list items (`- `, `1. ` and
-their continuation lines), headings (`#`), fenced code blocks, block quotes (`>`) and GFM table
-rows (`|`). Words are letters and digits, lowercased (Markdown's escapes do not count).
+appear, in order, inside the Markdown's blocks of the same kind, as a CommonMark parser
+(markdown-it-py, GFM tables on) reads them: list items, headings, code blocks, block quotes and
+table cells. Words are letters and digits, lowercased (Markdown's escapes do not count).
 """
 
 from __future__ import annotations
@@ -13,15 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 import lxml.html
+from markdown_it import MarkdownIt
 
 KINDS = ("list item", "heading", "code block", "block quote", "table cell")
 MIN_WORDS = 3  # shorter elements ("Yes", "1", "Back") say little about structure
 WORD = re.compile(r"[^\W_]+")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's or image's (url "title"): not the text's words
-LIST_MARKER = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
-QUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 TAG_KIND = {
     "li": "list item",
     "pre": "code block",
@@ -58,41 +55,41 @@ def expected_blocks(expected_html: str) -> list[tuple[str, str]]:
     return found
 
 
+# markdown-it-py's token types for each kind's blocks (it parses CommonMark, GFM tables enabled).
+OPENING_TOKENS = {
+    "list_item_open": "list item",
+    "heading_open": "heading",
+    "blockquote_open": "block quote",
+    "th_open": "table cell",
+    "td_open": "table cell",
+}
+CLOSING_TOKENS = {name.replace("_open", "_close"): kind for name, kind in OPENING_TOKENS.items()}
+CODE_TOKENS = ("fence", "code_block")
+
+
 def markdown_regions(markdown: str) -> dict[str, str]:
-    """The words of the Markdown's blocks, by kind: each block's words in order, blocks apart."""
+    """The words of the Markdown's blocks, by kind: each block's words in order, blocks apart.
+
+    The Markdown is read by a CommonMark parser, so a block counts as what a renderer shows it
+    as: a heading or a paragraph indented under a list item belongs to that item. A list item's
+    words are its own (not its sub-items'); a block quote's are all it holds, as in expected.html.
+    """
     blocks: dict[str, list[list[str]]] = {kind: [] for kind in KINDS}
-    open_kind: str | None = None  # the kind whose last block a continuation line extends
-    in_code = False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            in_code = not in_code
-            if in_code:
-                blocks["code block"].append([])
-            open_kind = None
-            continue
-        if in_code:
-            blocks["code block"][-1].append(line)
-            continue
-        if not line.strip():
-            open_kind = None
-            continue
-        quoted = QUOTE.match(line)
-        text = quoted.group(1) if quoted else line
-        if quoted:
-            if open_kind == "block quote":
-                blocks["block quote"][-1].append(text)
-            else:
-                blocks["block quote"].append([text])
-            open_kind = "block quote"
-        if match := HEADING.match(text):
-            blocks["heading"].append([match.group(1)])
-        elif text.lstrip().startswith("|"):
-            blocks["table cell"].extend([cell] for cell in text.strip().strip("|").split("|"))
-        elif match := LIST_MARKER.match(text):
-            blocks["list item"].append([match.group(2)])
-            open_kind = open_kind if quoted else "list item"
-        elif open_kind == "list item":
-            blocks["list item"][-1].append(text)
+    open_blocks: dict[str, list[list[str]]] = {kind: [] for kind in KINDS}
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type in OPENING_TOKENS:
+            block: list[str] = []
+            blocks[OPENING_TOKENS[token.type]].append(block)
+            open_blocks[OPENING_TOKENS[token.type]].append(block)
+        elif token.type in CLOSING_TOKENS:
+            open_blocks[CLOSING_TOKENS[token.type]].pop()
+        elif token.type in CODE_TOKENS or token.type == "inline":
+            if token.type in CODE_TOKENS:
+                blocks["code block"].append([token.content])
+            for kind, opened in open_blocks.items():
+                targets = opened if kind == "block quote" else opened[-1:]
+                for target in targets:
+                    target.append(token.content)
     return {kind: " | ".join(_words(" ".join(block)) for block in found) for kind, found in blocks.items()}
 
 

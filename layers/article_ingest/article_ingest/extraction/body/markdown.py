@@ -10,6 +10,7 @@ measured 18 ms a page (markdownify, through BeautifulSoup) or weigh 8 MB in the 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import lxml.html
 
@@ -61,6 +62,12 @@ ESCAPED = re.compile(r"([\\`*_\[\]])")
 LINE_START_MARK = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
 FENCE = "```"
+# Blocks a GFM table cell cannot hold: a table with a cell holding code or a heading, or at least
+# MIN_LAYOUT_BLOCKS of these blocks, is a table used for layout, rendered as its cells' blocks. A
+# data table's cell may hold a paragraph or two (a value and its note), an article's cell more.
+MIN_LAYOUT_BLOCKS = 3
+LAYOUT_BLOCKS = ("p", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
+FRAME_ONLY_BLOCKS = ("pre", "h1", "h2", "h3", "h4", "h5", "h6")
 NESTED_LIST = re.compile(r"^(?:- |\d+\. )")
 
 
@@ -194,9 +201,16 @@ def _code_block(element: lxml.html.HtmlElement) -> str:
 def _table(element: lxml.html.HtmlElement) -> list[str]:
     """A GFM table, or, for a table used for layout, the blocks of its cells in order."""
     cells = [cell for cell in element.iter("td", "th") if _tag(cell) in ("td", "th")]
-    if len(cells) == 1 or element.find(".//pre") is not None:
+    if len(cells) == 1 or any(_holds_blocks(cell) for cell in cells):
         return [block for cell in cells if _outermost(cell, element) for block in _blocks_of_children(cell)]
     return [_data_table(element)]
+
+
+def _holds_blocks(cell: lxml.html.HtmlElement) -> bool:
+    """Whether the cell holds what a GFM cell cannot: code, a heading, or the blocks of an article
+    (a page laid out in a table keeps its article in a cell)."""
+    blocks = list(islice(cell.iter(*LAYOUT_BLOCKS), MIN_LAYOUT_BLOCKS))
+    return len(blocks) >= MIN_LAYOUT_BLOCKS or any(_tag(block) in FRAME_ONLY_BLOCKS for block in blocks)
 
 
 def _outermost(cell: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
