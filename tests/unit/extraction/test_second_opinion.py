@@ -5,6 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from article_ingest.extraction.body.second_opinion import prefer_container
+from article_ingest.extraction.words import count_words
 
 PARAGRAPH = (
     "<p>The council voted on Tuesday to reopen the old town to buses after three years of works "
@@ -16,6 +17,11 @@ def _fragment(markup: str) -> lxml.html.HtmlElement:
     return lxml.html.fragment_fromstring(f"<div>{markup}</div>")
 
 
+def _measured(pick: lxml.html.HtmlElement) -> tuple[str, int]:
+    text = pick.text_content()
+    return text, count_words(text)
+
+
 def test_a_container_adding_only_short_sidebar_labels_does_not_replace_the_pick() -> None:
     # Given readability's pick, and a <main> holding it plus a sidebar of short module labels
     pick = _fragment(PARAGRAPH * 4)
@@ -24,7 +30,7 @@ def test_a_container_adding_only_short_sidebar_labels_does_not_replace_the_pick(
     )
     container = _fragment(PARAGRAPH * 4 + labels)
     # When the second opinion weighs them / Then the pick stays
-    assert not prefer_container(pick, container, link_density=0.0)
+    assert not prefer_container(*_measured(pick), container, link_density=0.0)
 
 
 def test_a_container_adding_sentence_length_paragraphs_replaces_the_pick() -> None:
@@ -38,4 +44,4 @@ def test_a_container_adding_sentence_length_paragraphs_replaces_the_pick() -> No
     )
     container = _fragment(PARAGRAPH * 4 + extra)
     # When the second opinion weighs them / Then the container wins
-    assert prefer_container(pick, container, link_density=0.0)
+    assert prefer_container(*_measured(pick), container, link_density=0.0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import lxml.html
 
@@ -81,15 +82,16 @@ def _furniture_names(classes: str, element_id: str) -> bool:
     return not words.isdisjoint(FURNITURE_WORDS) or any(word.startswith(FURNITURE_STEMS) for word in words)
 
 
-def is_furniture_block(element: lxml.html.HtmlElement, body_words: int) -> bool:
+def is_furniture_block(element: lxml.html.HtmlElement, body_words: Callable[[], int]) -> bool:
     """A furniture tag (an <aside> or a <nav> is never the article's wrapper, however large), or
     named as furniture and not holding much of the body (a wrapper called "post share-enabled"
-    that holds the article is the article, not a share bar)."""
+    that holds the article is the article, not a share bar). `body_words` counts the body's
+    words; it is called only for a block named as furniture."""
     if element.tag in FURNITURE_TAGS:
         return True
     if not named_as_furniture(element):
         return False
-    return count_words(element.text_content()) <= MAX_FURNITURE_SHARE * max(body_words, 1)
+    return count_words(element.text_content()) <= MAX_FURNITURE_SHARE * max(body_words(), 1)
 
 
 def link_density(element: lxml.html.HtmlElement) -> float:

@@ -12,6 +12,7 @@ A block that holds much of the body is never removed on its class alone: a wrapp
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.html
@@ -50,7 +51,8 @@ def _is_stock_line(element: lxml.html.HtmlElement) -> bool:
 
 def drop_furniture(body: lxml.html.HtmlElement) -> None:
     """Remove furniture blocks from the body, in place (not descending into removed blocks)."""
-    total = max(count_words(body.text_content()), 1)
+    # the body's words, counted once and only if a block named as furniture needs the share guard
+    total = functools.cache(lambda: count_words(body.text_content()))
     doomed = []
     stack = list(reversed(body))
     while stack:

@@ -60,12 +60,14 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Return the element holding the article body, or reject the page as not an article."""
     body = readability_pick(tree)
     drop_furniture(body)
-    container = marked_container(tree)
-    if container is not None and prefer_container(body, container, link_density(container)):
-        container.tag = "div"  # its furniture is already dropped (marked_container)
-        return container
     picked_text = body.text_content()
     picked_words = count_words(picked_text)
+    container = marked_container(tree)
+    if container is not None and prefer_container(
+        picked_text, picked_words, container, link_density(container)
+    ):
+        container.tag = "div"  # its furniture is already dropped (marked_container)
+        return container
     if picked_words >= MIN_CANDIDATE_WORDS or _is_short_article(picked_text, picked_words):
         recover_adjacent_paragraphs(tree, body)
         return body

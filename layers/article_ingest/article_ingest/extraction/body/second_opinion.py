@@ -58,13 +58,14 @@ def _agreement(inner: str, outer: str) -> float:
 
 
 def prefer_container(
-    pick: lxml.html.HtmlElement, container: lxml.html.HtmlElement | None, link_density: float
+    pick_text: str, pick_words: int, container: lxml.html.HtmlElement | None, link_density: float
 ) -> bool:
-    """Whether the marked container is the better body than readability's pick."""
+    """Whether the marked container is the better body than readability's pick (its text and its
+    word count, which the caller has already taken)."""
     if container is None or link_density > MAX_LINK_DENSITY:
         return False
-    pick_text, container_text = pick.text_content(), container.text_content()
-    pick_words, container_words = count_words(pick_text), count_words(container_text)
+    container_text = container.text_content()
+    container_words = count_words(container_text)
     if container_words <= pick_words or container_words > MAX_GROWTH * max(pick_words, 1):
         return False
     if _agreement(pick_text, container_text) < MIN_AGREEMENT:
