@@ -197,6 +197,28 @@ def test_an_all_digit_date_that_reads_one_way_only_is_kept() -> None:
     assert (article.published, article.sources["published"]) == ("2015-09-25", "htmldate")
 
 
+def test_a_numeric_meta_date_is_read_only_when_its_order_is_certain() -> None:
+    # Given one page whose meta date can only be 29 May, and one whose could be 5 August or 8 May
+    certain = '<meta name="publishdate" content="05/29/2007 09:49:00">'
+    either = '<meta name="publishdate" content="05/08/2014 07:01:00">'
+    # When they are extracted
+    dated, undated = extract(html_page(prose(), head=certain)), extract(html_page(prose(), head=either))
+    # Then the first gives its day, from the meta tag, and the second no day at all
+    assert (dated.published, dated.sources["published"]) == ("2007-05-29", "meta")
+    assert undated.published is None
+
+
+def test_a_time_marked_only_as_the_last_change_is_not_the_publication_date() -> None:
+    # Given a page whose only <time> is its dateModified, and one whose only <time> is marked both
+    modified = '<time datetime="2016-09-14T07:07:00-04:00" itemprop="dateModified">Last updated</time>'
+    both = '<time class="entry-date published updated" datetime="2016-09-14T07:07:00-04:00">Sep 14</time>'
+    # When they are extracted
+    first, second = extract(html_page(modified + prose())), extract(html_page(both + prose()))
+    # Then the first claims no publication day; the second's mark includes "published"
+    assert first.published is None
+    assert (second.published, second.sources["published"]) == ("2016-09-14T07:07:00-04:00", "time")
+
+
 def test_the_modified_date_is_never_taken_as_the_published_one() -> None:
     # Given a page that states only when it was last modified
     head = '<meta property="article:modified_time" content="2024-06-01T10:00:00Z">'

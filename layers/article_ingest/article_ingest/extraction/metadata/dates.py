@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from itertools import chain
+
+import lxml.html
 
 from article_ingest.extraction.metadata.evidence import Evidence
 from article_ingest.extraction.metadata.jsonld import first_value
@@ -61,7 +64,13 @@ DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the
 # American site that wrote it. Where day and month could trade places (both 12 or less, and not
 # equal) and the page writes the date that way, the order is a guess and the answer is dropped.
 MAX_MONTH = 12
+# A <time> the markup marks only as the last change (itemprop=dateModified, class="updated") is
+# never the publication date, even when it is the page's only dated <time>.
+MODIFIED_MARK = re.compile(r"modified|updated")
 COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806"
+# "05/29/2007 09:49:00" in a meta tag: read only when one of the first two numbers is over 12, so
+# that it can only be the day (the same rule htmldate's answers are held to, above).
+NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -110,7 +119,18 @@ def _other_formats(value: str) -> str | None:
             return None  # "Foo 31 2024 ...": not a month, not a date
     if compact := COMPACT_DAY.match(value):
         return _iso_like("-".join(compact.groups()))
+    if numeric := NUMERIC_DAY.match(value):
+        return _unambiguous_numeric(*(int(part) for part in numeric.groups()))
     return _timestamp(value) or _rfc_2822(value) or _text_date(value)
+
+
+def _unambiguous_numeric(first: int, second: int, year: int) -> str | None:
+    """The day of "first/second/year" when only one order makes a date, else None."""
+    if first > MAX_MONTH >= second:
+        return _iso_like(f"{year}-{second}-{first}")  # 29/05/2007
+    if second > MAX_MONTH >= first:
+        return _iso_like(f"{year}-{first}-{second}")  # 05/29/2007
+    return _iso_like(f"{year}-{first}-{second}") if first == second else None
 
 
 def _timestamp(value: str) -> str | None:
@@ -154,12 +174,27 @@ def _microdata_date(evidence: Evidence, prop: str) -> Found[str] | None:
 
 def _time_element(evidence: Evidence) -> Found[str] | None:
     """The first <time datetime> marked as the publication date, else the only dated <time>."""
-    dated = [element for element in evidence.times if to_iso(element.get("datetime"))]
+    dated = [
+        element
+        for element in evidence.times
+        if to_iso(element.get("datetime")) and not _marked_modified_only(element)
+    ]
     for element in dated:
-        marks = " ".join((element.get("class") or "", element.get("pubdate") or "")).lower()
-        if "pub" in marks or element.get("pubdate") is not None:
+        if "pub" in _marks(element) or element.get("pubdate") is not None:
             return _found(to_iso(element.get("datetime")), Source.TIME)
     return _found(to_iso(dated[0].get("datetime")), Source.TIME) if len(dated) == 1 else None
+
+
+def _marks(element: lxml.html.HtmlElement) -> str:
+    """What the markup says a <time> is: its class, itemprop and pubdate attribute."""
+    return " ".join(element.get(name) or "" for name in ("class", "itemprop", "pubdate")).lower()
+
+
+def _marked_modified_only(element: lxml.html.HtmlElement) -> bool:
+    """Marked as the last change and not also as the publication ("entry-date published updated"
+    is WordPress's mark for a post never changed since it was published)."""
+    marks = _marks(element)
+    return bool(MODIFIED_MARK.search(marks)) and "pub" not in marks
 
 
 def url_date(url: str | None) -> str | None:
@@ -198,13 +233,15 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
 
 
 def _written_in_either_order(evidence: Evidence, day: str) -> bool:
-    """Whether the page shows the day as digits that read as another date with day and month
-    swapped ("3/09/15", "03.09.2015"), so that htmldate's day-first reading is a guess."""
+    """Whether the page shows the day, in its text or its meta tags, as digits that read as
+    another date with day and month swapped ("3/09/15", "03.09.2015"), so that htmldate's
+    day-first reading is a guess."""
     year, month, date = (int(part) for part in day[:10].split("-"))
     if date > MAX_MONTH or date == month:
         return False
     written = re.compile(rf"(?<!\d)0?{date}[/.-]0?{month}[/.-](?:{year}|{year % 100:02d})(?!\d)")
-    return any(written.search(text) for text in evidence.tree.itertext())
+    meta_values = (value for values in evidence.meta.values.values() for value in values)
+    return any(written.search(text) for text in chain(evidence.tree.itertext(), meta_values))
 
 
 def find_published(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:
