@@ -53,7 +53,7 @@ TRICKY_DIVS = (
 )
 
 
-def _divs_made_paragraphs(transform: object, page: str) -> str:
+def _restructured(transform: object, page: str) -> str:
     document = pick._Readability(lxml.html.document_fromstring(page))
     document.html = document._parse(copy.deepcopy(document.input))
     for element in list(document.html.iter("script", "style", "noscript")):
@@ -67,8 +67,26 @@ def test_divs_are_turned_into_paragraphs_exactly_as_readability_does(page: Path 
     # Given a real page from the fixture corpus, or divs made to trip a shortcut
     markup = page.read_text(encoding="utf-8") if page else f"<html><body>{TRICKY_DIVS}</body></html>"
     # When the library's method and the tag-name version each restructure the same parsed page
-    library = _divs_made_paragraphs(pick.Document.transform_misused_divs_into_paragraphs, markup)
-    ours = _divs_made_paragraphs(pick._Readability.transform_misused_divs_into_paragraphs, markup)
+    library = _restructured(pick.Document.transform_misused_divs_into_paragraphs, markup)
+    ours = _restructured(pick._Readability.transform_misused_divs_into_paragraphs, markup)
+    # Then the trees are the same
+    assert ours == library
+
+
+UNLIKELY = (
+    "<div class='sidebar'>menu</div><div id='comments' class='article'>kept: ok-maybe</div>"
+    "<div class='footer'><article>kept: holds an article</article></div><pre class='menu'>kept: code</pre>"
+    "<div class='menu'><span class='menu'>nested</span></div><p id='x'>short id</p>"
+)
+
+
+@pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
+def test_unlikely_candidates_are_removed_exactly_as_readability_does(page: Path | None) -> None:
+    # Given a real page from the fixture corpus, or elements named to test each condition
+    markup = page.read_text(encoding="utf-8") if page else f"<html><body>{UNLIKELY}</body></html>"
+    # When the library's method and the cached-name version each prune the same parsed page
+    library = _restructured(pick.Document.remove_unlikely_candidates, markup)
+    ours = _restructured(pick._Readability.remove_unlikely_candidates, markup)
     # Then the trees are the same
     assert ours == library
 

@@ -11,6 +11,8 @@ Three adjustments to the library, all local to this module:
   quadratic regex: the module is loaded a second time under a private name and the faster,
   equivalent function set in that copy only, so other users of readability in the process (the
   benchmark's readability-lxml peer) keep the stock library;
+- its test of class and id names for "unlikely candidates" (menus, comments, sidebars) made once
+  per pair of names instead of once per element (pages repeat the same names many times);
 - its test for a <div> that holds no blocks (to be read as a paragraph) without serialising the
   div's whole subtree, once for every div above it, to search the markup for block tags: the
   same test made on the elements' tag names (see `_holds_block`);
@@ -21,6 +23,7 @@ Three adjustments to the library, all local to this module:
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import re
@@ -136,6 +139,21 @@ def _holds_block(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
+HOLDS_CONTENT = "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+NAME_CACHE_SIZE = 4096  # distinct (class, id) pairs remembered; a page has a few hundred
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _unlikely_names(classes: str, element_id: str) -> bool:
+    """readability's test of an element's class and id for an unlikely candidate."""
+    names = f"{classes} {element_id}"
+    return (
+        len(names) > 1  # the library's test: a class or an id at all
+        and REGEXES["unlikelyCandidatesRe"].search(names) is not None
+        and REGEXES["okMaybeItsACandidateRe"].search(names) is None
+    )
+
+
 class _Readability(Document):  # type: ignore[misc]  # readability ships no type hints
     """readability's Document with a regex-free link density and a cheaper pre-clean."""
 
@@ -150,6 +168,20 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         doc = _CLEANER.clean_html(input)
         doc.resolve_base_href(handle_failures=self.handle_failures)
         return doc
+
+    def remove_unlikely_candidates(self) -> None:
+        # readability 0.9's method, with the name test cached (and without its debug message,
+        # which described every removed element whether or not debug logging was on)
+        for elem in self.html.findall(".//*"):
+            if (
+                _unlikely_names(elem.get("class", ""), elem.get("id", ""))
+                and elem.tag not in ("html", "body")
+                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not elem.xpath(
+                    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+                )
+            ):
+                elem.drop_tree()
 
     def transform_misused_divs_into_paragraphs(self) -> None:
         # readability 0.9's method, with _holds_block for its regex search of serialised markup
