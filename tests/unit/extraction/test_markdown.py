@@ -50,6 +50,20 @@ def test_a_one_cell_table_is_a_frame_not_a_table() -> None:
     assert _md(html) == "First paragraph.\n\nSecond one.\n"
 
 
+def test_an_article_laid_out_in_a_table_cell_keeps_its_lists_but_an_infobox_stays_a_table() -> None:
+    # Given a layout table whose cell holds an article (paragraphs and a list), and an infobox
+    # whose cell holds three short captions
+    prose_paragraph = "<p>" + "Word " * 60 + "ends.</p>"
+    layout = f"<table><tr><td>{prose_paragraph * 3}<ul><li>one point</li></ul></td><td>side</td></tr></table>"
+    infobox = "<table><tr><th>Flag</th><td><p>Flag</p><p>Coat of arms</p><p>Anthem</p></td></tr></table>"
+    # When converted
+    article, data = _md(layout), _md(infobox)
+    # Then the article's list is a list, and the infobox a table
+    assert "\n- one point\n" in article
+    assert "|" not in article
+    assert data.startswith("| Flag | Flag Coat of arms Anthem |")
+
+
 def test_code_keeps_its_lines_indentation_and_language() -> None:
     markdown = _md('<pre class="language-python"><code>def f():\n    return 1</code></pre>')
     assert markdown == "```python\ndef f():\n    return 1\n```\n"

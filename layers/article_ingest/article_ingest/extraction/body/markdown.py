@@ -62,10 +62,12 @@ ESCAPED = re.compile(r"([\\`*_\[\]])")
 LINE_START_MARK = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
 FENCE = "```"
-# Blocks a GFM table cell cannot hold: a table with a cell holding code or a heading, or at least
-# MIN_LAYOUT_BLOCKS of these blocks, is a table used for layout, rendered as its cells' blocks. A
-# data table's cell may hold a paragraph or two (a value and its note), an article's cell more.
+# A table used for layout is rendered as its cells' blocks, not as a GFM table (whose cells hold
+# one line of inline text): a table with a cell holding code or a heading, or an article's worth
+# of blocks and words. A data table's cell holds a paragraph or two (a value and its note), an
+# infobox's cell a few short captions; the cell a page lays its article out in holds more.
 MIN_LAYOUT_BLOCKS = 3
+MIN_LAYOUT_WORDS = 150
 LAYOUT_BLOCKS = ("p", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6")
 FRAME_ONLY_BLOCKS = ("pre", "h1", "h2", "h3", "h4", "h5", "h6")
 NESTED_LIST = re.compile(r"^(?:- |\d+\. )")
@@ -210,7 +212,9 @@ def _holds_blocks(cell: lxml.html.HtmlElement) -> bool:
     """Whether the cell holds what a GFM cell cannot: code, a heading, or the blocks of an article
     (a page laid out in a table keeps its article in a cell)."""
     blocks = list(islice(cell.iter(*LAYOUT_BLOCKS), MIN_LAYOUT_BLOCKS))
-    return len(blocks) >= MIN_LAYOUT_BLOCKS or any(_tag(block) in FRAME_ONLY_BLOCKS for block in blocks)
+    if any(_tag(block) in FRAME_ONLY_BLOCKS for block in blocks):
+        return True
+    return len(blocks) >= MIN_LAYOUT_BLOCKS and len(cell.text_content().split()) >= MIN_LAYOUT_WORDS
 
 
 def _outermost(cell: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
