@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus
 
+from article_ingest.errors import ArticleIngestError
 from article_ingest.models.items import article_id
 
 if TYPE_CHECKING:
@@ -42,8 +43,9 @@ REPROCESS_MARKER = "articleIngestReprocess"  # extra record field: why and when 
 VERSION_PATTERN = re.compile(r"(\d+(?:\.\d+)*)")
 
 
-class ReprocessError(Exception):
-    """Raised for an invalid selection (an unreadable `--extractor-older-than` version)."""
+class ReprocessError(ArticleIngestError):
+    """Raised by parse_version for an invalid selection (an unreadable `--extractor-older-than`
+    version), and by Reprocessor.run when SQS refuses to queue some messages."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from article_ingest.models.items import article_id
+from article_ingest.service import ingest
 from tests.support import events
 from tests.support.stack import MockStack
 
@@ -29,14 +30,16 @@ class _Records(logging.Handler):
 
 @pytest.fixture
 def function_logs(stack: MockStack) -> Iterator[list[logging.LogRecord]]:
-    """What the function logs at INFO and above (its Powertools loggers share one parent)."""
-    parent = logging.getLogger(stack.app.logger.service)
-    handler, level = _Records(), parent.level
-    parent.addHandler(handler)
-    parent.setLevel(logging.INFO)
+    """What the ingest service logs at INFO and above. Taken from the service module's own
+    logger: a Powertools child logger is named after the service when its module is first
+    imported, and a unit test may have imported it before the function's environment was set."""
+    service_logger = logging.getLogger(ingest.logger.name)
+    handler, level = _Records(), service_logger.level
+    service_logger.addHandler(handler)
+    service_logger.setLevel(logging.INFO)
     yield handler.records
-    parent.removeHandler(handler)
-    parent.setLevel(level)
+    service_logger.removeHandler(handler)
+    service_logger.setLevel(level)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from article_ingest.aws.dynamodb_store import MAX_ITEM_BYTES, item_size
+from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
 from article_ingest.models.items import (
     MAX_AUTHORS,
@@ -60,7 +61,9 @@ def test_a_stored_item_clips_hostile_metadata_to_its_bounds() -> None:
 
 def test_a_rejected_item_carries_the_reason_and_no_body() -> None:
     # Given a rejection / When mapped
-    item = rejected_item(SourceFacts(ref=REF, order_key="t:1"), "binary", "PNG signature", "x/1")
+    item = rejected_item(
+        SourceFacts(ref=REF, order_key="t:1"), RejectionReason.BINARY, "PNG signature", "x/1"
+    )
     # Then the reason is kept and no body attributes are written
     attributes = item.to_attributes()
     assert (attributes["status"], attributes["reason"]) == ("rejected", "binary")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
 from article_ingest.models.items import SourceFacts, rejected_item, stored_item
 from article_ingest.models.notices import MAX_NOTICE_BYTES, SCHEMA_VERSION, notice_for
@@ -62,7 +63,7 @@ def test_the_item_keeps_the_sources_of_the_fields_it_holds_only() -> None:
 
 def test_a_rejected_notice_names_the_reason_and_has_no_empty_attributes() -> None:
     # Given a rejected item / When announced
-    notice = notice_for(rejected_item(FACTS, "empty", "no content", "x/1"), table="t")
+    notice = notice_for(rejected_item(FACTS, RejectionReason.EMPTY, "no content", "x/1"), table="t")
     # Then type and reason say what happened, and empty attributes are left out
     assert (notice.type, notice.reason) == ("article.rejected", "empty")
     assert set(notice.message_attributes()) == {"type"}

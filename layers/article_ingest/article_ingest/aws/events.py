@@ -13,11 +13,14 @@ from urllib.parse import unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, S3Event
 
+from article_ingest.errors import ArticleIngestError
 from article_ingest.models.refs import ObjectRef
 
 
-class UnsupportedEventError(Exception):
-    """Raised for an event (or SQS body) that is none of the supported shapes."""
+class UnsupportedEventError(ArticleIngestError):
+    """Raised by refs_from_event and refs_from_sqs_body for an event (or SQS body) of none of the
+    supported shapes. It names no object to record, so it is no outcome: the message fails, and
+    the queue's retries end in the dead-letter queue."""
 
 
 def refs_from_event(event: dict[str, Any]) -> list[ObjectRef]:

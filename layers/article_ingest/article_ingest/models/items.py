@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
 from article_ingest.extraction.metadata.fields import plain_text
 from article_ingest.models.refs import ObjectRef
@@ -87,7 +88,7 @@ class ArticleItem:
     source_etag: str | None = None
     source_size: int | None = None
     source_content_type: str | None = None
-    reason: str | None = None
+    reason: RejectionReason | None = None
     reason_detail: str | None = None
     title: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -125,6 +126,8 @@ class ArticleItem:
         for name in ("authors", "tags", "links"):
             if name in known:
                 known[name] = list(known[name])
+        if "reason" in known:
+            known["reason"] = RejectionReason(known["reason"])
         return cls(**known)
 
     def without_body(self, location: str) -> ArticleItem:
@@ -192,7 +195,7 @@ def _plain_list(values: tuple[str, ...], limit: int) -> list[str]:
     return [text for text in (plain(value, limit) for value in values) if text]
 
 
-def rejected_item(source: SourceFacts, reason: str, detail: str, extractor: str) -> ArticleItem:
+def rejected_item(source: SourceFacts, reason: RejectionReason, detail: str, extractor: str) -> ArticleItem:
     """The item recording why a source yielded no article."""
     return ArticleItem(
         **_base(source, "rejected"),

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from article_ingest.errors import RejectionReason
 from article_ingest.models.items import ArticleItem
 
 SCHEMA_VERSION = "1.0"
@@ -56,7 +57,7 @@ class Notice:
     url: str | None = None
     word_count: int = 0
     excerpt: str | None = None
-    reason: str | None = None
+    reason: RejectionReason | None = None
     reason_detail: str | None = None
 
     def to_json(self) -> str:

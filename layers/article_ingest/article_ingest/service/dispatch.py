@@ -11,6 +11,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from article_ingest.aws.events import refs_from_event, refs_from_sqs_body
+from article_ingest.errors import TransientError
 from article_ingest.models.outcome import Outcome
 from article_ingest.models.refs import ObjectRef
 
@@ -18,8 +19,9 @@ logger = Logger(child=True)
 IngestOne = Callable[[ObjectRef], Outcome]
 
 
-class DirectEventError(Exception):
-    """Raised after a direct (non-SQS) event was processed with some objects failing transiently.
+class DirectEventError(TransientError):
+    """Raised by handle_event after a direct (non-SQS) event was processed with some objects
+    failing transiently.
 
     Lambda's async retry runs it again; idempotency turns the finished objects into no-ops.
     """
