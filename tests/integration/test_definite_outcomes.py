@@ -73,7 +73,7 @@ def test_an_object_that_is_gone_or_no_document_is_settled_recorded_announced_and
     assert result == {"batchItemFailures": []}
     item = stack.item(article_id(stack.resources.inbox_bucket, key))
     assert item is not None
-    assert (item["status"], item["reason"]) == ("rejected", reason)
+    assert (item.status, item.reason) == ("rejected", reason)
     assert [(n["type"], n["reason"]) for n in stack.notices()] == [("article.rejected", reason)]
     rejected = [r for r in function_logs if r.getMessage() == "document rejected"]
     assert [(getattr(r, "key", None), getattr(r, "reason", None)) for r in rejected] == [(key, reason)]

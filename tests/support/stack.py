@@ -10,10 +10,12 @@ from typing import Any
 
 import boto3
 
+from article_ingest.aws.dynamodb_store import ArticleStore
+from article_ingest.models.items import ArticleItem
 from article_ingest_local.lambda_runtime import load_handler, new_context
 from article_ingest_local.provision import ensure_watch_queue, provision
 from article_ingest_local.resources import StackResources
-from article_ingest_local.store_reader import get_item, scan_items
+from article_ingest_local.session import StackTarget, template_bodies_prefix
 from article_ingest_local.template import LOCAL_REGION, Template
 
 MOCK_QUEUE_URL_BASE = f"https://sqs.{LOCAL_REGION}.amazonaws.com"
@@ -28,6 +30,7 @@ class MockStack:
     session: boto3.Session
     watch_queue_url: str
     app: ModuleType
+    store: ArticleStore  # read through the adapters the function writes with, as the CLI reads
 
     def client(self, service: str) -> Any:
         return self.session.client(service, region_name=LOCAL_REGION)
@@ -44,11 +47,13 @@ class MockStack:
         )
         return response
 
-    def item(self, article_id: str) -> dict[str, Any] | None:
-        return get_item(self.client("dynamodb"), self.client("s3"), self.resources.articles_table, article_id)
+    def item(self, article_id: str) -> ArticleItem | None:
+        """One item, whole (an overflowed body read back from the bodies bucket)."""
+        return self.store.get(article_id)
 
-    def items(self) -> list[dict[str, Any]]:
-        return list(scan_items(self.client("dynamodb"), self.resources.articles_table))
+    def items(self) -> list[ArticleItem]:
+        """Every item, as the table holds it."""
+        return list(self.store.scan())
 
     def notices(self) -> list[dict[str, Any]]:
         """Drain the watch queue (raw SNS delivery) and return the notice documents."""
@@ -86,4 +91,5 @@ def build_mock_stack(monkeypatch: Any) -> MockStack:
     monkeypatch.setenv("POWERTOOLS_LOG_LEVEL", "WARNING")
     handler = load_handler(spec, {})
     app = sys.modules[handler.__module__]
-    return MockStack(template, resources, session, watch, app)
+    reader = StackTarget(session, None, resources, "test", bodies_prefix=template_bodies_prefix(template))
+    return MockStack(template, resources, session, watch, app, reader.article_store())

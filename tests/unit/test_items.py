@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from article_ingest.aws.dynamodb_store import MAX_ITEM_BYTES, item_size
 from article_ingest.errors import RejectionReason
@@ -10,11 +13,14 @@ from article_ingest.extraction import Article
 from article_ingest.models.items import (
     MAX_AUTHORS,
     MAX_TITLE_CHARS,
+    ArticleItem,
+    ItemBody,
     SourceFacts,
     article_id,
     excerpt,
     order_key,
     rejected_item,
+    sequencer_of,
     stored_item,
 )
 from article_ingest.models.refs import ObjectRef
@@ -103,3 +109,51 @@ def test_an_event_without_a_sequencer_never_outranks_a_sequenced_one() -> None:
     unsequenced = ObjectRef(bucket="b", key="k", event_time="2099-01-01T00:00:00.000Z")
     # Then the sequenced event still ranks higher, so it can never be blocked
     assert order_key(unsequenced, None) < order_key(sequenced, None)
+
+
+def test_the_sequencer_an_order_key_was_made_from_gives_the_same_order_key_again() -> None:
+    # Given the order key of a sequenced S3 event, and one of an event without a sequencer
+    sequenced = order_key(ObjectRef(bucket="b", key="k", sequencer="0055aed6dcd90281e5"), None)
+    timed = order_key(ObjectRef(bucket="b", key="k", event_time="2026-11-25T10:00:00.001Z"), None)
+    # When the sequencer is read back (as a reprocess message does)
+    sequencer = sequencer_of(sequenced)
+    # Then it orders a new event exactly where the stored one stands, and a timed key has none
+    assert sequencer is not None
+    assert order_key(ObjectRef(bucket="b", key="k", sequencer=sequencer), None) == sequenced
+    assert sequencer_of(timed) is None
+
+
+def test_an_item_read_back_from_the_table_has_the_attributes_written_and_their_types() -> None:
+    # Given a stored and a rejected item as DynamoDB returns them (numbers as Decimal)
+    facts = SourceFacts(ref=REF, order_key="t:1")
+    stored = stored_item(facts, Article(title="T", text="a b", html="<p>a b</p>", authors=("Ada",)))
+    rejected = rejected_item(facts, RejectionReason.MISSING, "gone", "x/1")
+    for item in (stored, rejected):
+        written = item.to_attributes()
+        returned = {name: Decimal(v) if isinstance(v, int) else v for name, v in written.items()}
+        # When mapped back
+        read = ArticleItem.from_attributes(returned)
+        # Then it writes the same attributes again, its counts are ints and its reason the enum
+        assert read.to_attributes() == written
+        assert (type(read.word_count), type(read.source_size)) == (int, int)
+        assert read.reason is item.reason
+
+
+def test_an_overflowed_body_read_back_makes_the_item_whole_again() -> None:
+    # Given a stored item whose body is moved out to S3 as a JSON document
+    article = Article(
+        title="T", text="body", html="<p>body</p>", markdown="body", links=("https://a.example/",)
+    )
+    item = stored_item(SourceFacts(ref=REF, order_key="t:1"), article)
+    location = "s3://bodies/bodies/x.json"
+    document = item.body().to_json()
+    # When the document is read back into the item that was written without it
+    whole = item.without_body(location).with_body(ItemBody.from_json(document.encode()))
+    # Then the body is back, and the item still says where it was kept
+    assert whole == replace(item, body_location=location)
+    assert json.loads(document) == {
+        "text": "body",
+        "html": "<p>body</p>",
+        "markdown": "body",
+        "links": ["https://a.example/"],
+    }

@@ -3,18 +3,26 @@
 - S3 notification (direct, or wrapped in an SQS message body: the production path),
 - EventBridge "Object Created" (direct, or wrapped in SQS).
 S3 notification keys are URL-encoded ("+" for space); EventBridge keys are not.
+
+`s3_notification` goes the other way, ObjectRef to S3 notification. The function never calls
+it: the local `reprocess` command and the tests' event factory do, so the key's encoding is
+written once, beside its decoding.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, S3Event
 
 from article_ingest.errors import ArticleIngestError
 from article_ingest.models.refs import ObjectRef
+
+S3_EVENT_SOURCE = "aws:s3"
+S3_EVENT_VERSION = "2.1"  # the notification format S3 sends today
+S3_SCHEMA_VERSION = "1.0"
 
 
 class UnsupportedEventError(ArticleIngestError):
@@ -28,7 +36,7 @@ def refs_from_event(event: dict[str, Any]) -> list[ObjectRef]:
     if event.get("detail-type") == "Object Created":
         return [_ref_from_eventbridge(event)]
     records = event.get("Records")
-    if isinstance(records, list) and records and records[0].get("eventSource") == "aws:s3":
+    if isinstance(records, list) and records and records[0].get("eventSource") == S3_EVENT_SOURCE:
         return _refs_from_s3_notification(event)
     raise UnsupportedEventError("not an S3 notification or EventBridge Object Created event")
 
@@ -82,3 +90,34 @@ def _ref_from_eventbridge(event: dict[str, Any]) -> ObjectRef:
         sequencer=obj.get("sequencer") or None,
         event_time=bridge.time,
     )
+
+
+def s3_notification(ref: ObjectRef, *, region: str, configuration_id: str) -> dict[str, Any]:
+    """The S3 ObjectCreated notification announcing `ref`, as S3 sends it: the key URL-encoded,
+    versionId and sequencer only when known. The requester's fields (userIdentity, request
+    parameters) are left out: nothing reads them. `ref.event_time` is required."""
+    if ref.event_time is None:
+        raise ValueError("an S3 notification needs the event's time")
+    obj: dict[str, Any] = {
+        "key": quote_plus(ref.key, safe="/"),
+        "size": ref.size or 0,
+        "eTag": ref.etag or "",
+    }
+    if ref.version_id:
+        obj["versionId"] = ref.version_id
+    if ref.sequencer:
+        obj["sequencer"] = ref.sequencer
+    record = {
+        "eventVersion": S3_EVENT_VERSION,
+        "eventSource": S3_EVENT_SOURCE,
+        "awsRegion": region,
+        "eventTime": ref.event_time,
+        "eventName": "ObjectCreated:Put",
+        "s3": {
+            "s3SchemaVersion": S3_SCHEMA_VERSION,
+            "configurationId": configuration_id,
+            "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"},
+            "object": obj,
+        },
+    }
+    return {"Records": [record]}

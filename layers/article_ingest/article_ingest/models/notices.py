@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from article_ingest.errors import RejectionReason
 from article_ingest.models.items import ArticleItem
@@ -104,9 +104,3 @@ def notice_for(item: ArticleItem, *, table: str) -> Notice:
         reason=item.reason,
         reason_detail=item.reason_detail,
     )
-
-
-def notice_from_json(body: str) -> dict[str, Any]:
-    """Parse a received notice body (subscribers and the CLI)."""
-    document: dict[str, Any] = json.loads(body)
-    return document
