@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from article_ingest.models.items import article_id
-from article_ingest.service import ingest
 from tests.support import events
 from tests.support.stack import MockStack
 
@@ -33,6 +33,7 @@ def function_logs(stack: MockStack) -> Iterator[list[logging.LogRecord]]:
     """What the ingest service logs at INFO and above. Taken from the service module's own
     logger: a Powertools child logger is named after the service when its module is first
     imported, and a unit test may have imported it before the function's environment was set."""
+    ingest = importlib.import_module("article_ingest.service.ingest")  # loaded with the handler
     service_logger = logging.getLogger(ingest.logger.name)
     handler, level = _Records(), service_logger.level
     service_logger.addHandler(handler)

@@ -5,22 +5,28 @@ from __future__ import annotations
 import json
 
 import pytest
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from article_ingest.aws.events import (
     UnsupportedEventError,
     refs_from_event,
-    refs_from_sqs_body,
+    refs_from_sqs_record,
     s3_notification,
 )
 from article_ingest.models.refs import ObjectRef
 from tests.support import events
 
 
+def _sqs_record(body: str) -> SQSRecord:
+    """The sample SQS record, carrying `body`."""
+    return SQSRecord({**events.load("sqs-s3-notification.json")["Records"][0], "body": body})
+
+
 def test_the_sample_sqs_event_body_yields_the_decoded_key() -> None:
     # Given the SQS sample event, whose S3 key is URL-encoded
-    body = events.load("sqs-s3-notification.json")["Records"][0]["body"]
+    record = SQSRecord(events.load("sqs-s3-notification.json")["Records"][0])
     # When its body is read
-    refs = refs_from_sqs_body(body)
+    refs = refs_from_sqs_record(record)
     # Then "+" became a space and "%2B" a plus sign
     assert [r.key for r in refs] == ["inbox/my article+1.html"]
     assert refs[0].sequencer == "0055AED6DCD90281E5"
@@ -50,7 +56,7 @@ def test_all_three_shapes_of_one_object_give_the_same_key() -> None:
     key = "inbox/ünï cödé+%.html"
     s3 = events.s3_notification(bucket="b", key=key)
     shapes = [
-        refs_from_sqs_body(json.dumps(s3)),
+        refs_from_sqs_record(_sqs_record(json.dumps(s3))),
         refs_from_event(s3),
         refs_from_event(events.eventbridge(bucket="b", key=key)),
     ]
@@ -73,14 +79,14 @@ def test_s3s_setup_test_message_yields_no_objects() -> None:
     # Given the message S3 sends when a notification is configured
     body = json.dumps({"Service": "Amazon S3", "Event": "s3:TestEvent", "Bucket": "b"})
     # When read / Then nothing is to be ingested
-    assert refs_from_sqs_body(body) == []
+    assert refs_from_sqs_record(_sqs_record(body)) == []
 
 
 @pytest.mark.parametrize("body", ["not json", "[1, 2]", json.dumps({"hello": "world"})])
 def test_an_unknown_sqs_body_is_refused(body: str) -> None:
     # Given a body of no supported shape / When read / Then it is refused with a clear error
     with pytest.raises(UnsupportedEventError):
-        refs_from_sqs_body(body)
+        refs_from_sqs_record(_sqs_record(body))
 
 
 def test_the_factory_rebuilds_the_sample_s3_notification_exactly() -> None:

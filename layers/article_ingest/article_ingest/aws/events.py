@@ -11,11 +11,11 @@ written once, beside its decoding.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote_plus, unquote_plus
 
-from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, S3Event
+from aws_lambda_powertools.utilities.data_classes import S3Event, S3EventBridgeNotificationEvent
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from article_ingest.errors import ArticleIngestError
 from article_ingest.models.refs import ObjectRef
@@ -26,8 +26,8 @@ S3_SCHEMA_VERSION = "1.0"
 
 
 class UnsupportedEventError(ArticleIngestError):
-    """Raised by refs_from_event and refs_from_sqs_body for an event (or SQS body) of none of the
-    supported shapes. It names no object to record, so it is no outcome: the message fails, and
+    """Raised by refs_from_event and refs_from_sqs_record for an event (or SQS body) of none of
+    the supported shapes. It names no object to record, so it is no outcome: the message fails, and
     the queue's retries end in the dead-letter queue."""
 
 
@@ -41,10 +41,10 @@ def refs_from_event(event: dict[str, Any]) -> list[ObjectRef]:
     raise UnsupportedEventError("not an S3 notification or EventBridge Object Created event")
 
 
-def refs_from_sqs_body(body: str) -> list[ObjectRef]:
-    """ObjectRefs from an SQS message body; S3's setup test message yields none."""
+def refs_from_sqs_record(record: SQSRecord) -> list[ObjectRef]:
+    """ObjectRefs from the event an SQS message carries; S3's setup test message yields none."""
     try:
-        payload = json.loads(body)
+        payload = record.json_body
     except ValueError as exc:
         raise UnsupportedEventError("SQS body is not JSON") from exc
     if not isinstance(payload, dict):
@@ -61,15 +61,15 @@ def _refs_from_s3_notification(event: dict[str, Any]) -> list[ObjectRef]:
         if not record.event_name.startswith("ObjectCreated"):
             continue
         obj = record.s3.get_object
-        raw = record.raw_event["s3"]["object"]
         refs.append(
             ObjectRef(
                 bucket=record.s3.bucket.name,
-                key=unquote_plus(raw["key"]),
-                version_id=raw.get("versionId") or None,
-                etag=raw.get("eTag") or None,
+                key=unquote_plus(obj.key),  # the property is the key as sent: URL-encoded
+                version_id=obj.version_id or None,
+                etag=obj.etag or None,
                 size=obj.size,
-                sequencer=raw.get("sequencer") or None,
+                # Read as a field: the property raises KeyError where moto's events leave it out.
+                sequencer=obj.get("sequencer") or None,
                 event_time=record.event_time,
             )
         )
@@ -77,16 +77,18 @@ def _refs_from_s3_notification(event: dict[str, Any]) -> list[ObjectRef]:
 
 
 def _ref_from_eventbridge(event: dict[str, Any]) -> ObjectRef:
-    bridge = EventBridgeEvent(event)
-    detail = bridge.detail
-    # Read the raw key: EventBridge keys are not URL-encoded, and decoding would turn "+" into " ".
-    obj = detail["object"]
+    bridge = S3EventBridgeNotificationEvent(event)
+    obj = bridge.detail.object
     return ObjectRef(
-        bucket=detail["bucket"]["name"],
+        bucket=bridge.detail.bucket.name,
+        # Not `obj.key`: that property URL-decodes, but EventBridge sends keys as they are, so
+        # decoding would turn a "+" in the name into a space (and "%2B" into "+").
         key=obj["key"],
+        # Read as fields: these properties raise KeyError for an unversioned bucket (no
+        # version-id) and for events without a sequencer.
         version_id=obj.get("version-id") or None,
-        etag=obj.get("etag") or None,
-        size=obj.get("size"),
+        etag=obj.etag or None,
+        size=obj.size,
         sequencer=obj.get("sequencer") or None,
         event_time=bridge.time,
     )
