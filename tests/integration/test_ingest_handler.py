@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
@@ -16,14 +17,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARTICLE = (SAMPLES / "bbc-1.html").read_bytes()
 
 
-def _notification(stack: MockStack, key: str, put: dict[str, object], **extra: object) -> dict[str, object]:
-    return events.s3_notification(
-        bucket=stack.resources.inbox_bucket,
-        key=key,
-        version_id=str(put.get("VersionId")),
-        etag=str(put["ETag"]).strip('"'),
-        **extra,  # type: ignore[arg-type]
-    )
+def _notification(stack: MockStack, key: str, put: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return events.for_upload(stack.resources.inbox_bucket, key, put, **extra)
 
 
 def test_an_sqs_wrapped_notification_stores_the_article_and_publishes_one_notice(stack: MockStack) -> None:

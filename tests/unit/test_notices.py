@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from typing import Any
 
 from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
@@ -14,9 +16,8 @@ REF = ObjectRef(bucket="inbox", key="k.html", version_id="v1", etag="e1")
 FACTS = SourceFacts(ref=REF, order_key="t:1")
 
 
-def _article(**fields: object) -> Article:
-    base: dict[str, object] = {"title": "Title", "text": "some body text", "html": "<p>some body text</p>"}
-    return Article(**{**base, **fields})  # type: ignore[arg-type]
+def _article(**fields: Any) -> Article:
+    return replace(Article(title="Title", text="some body text", html="<p>some body text</p>"), **fields)
 
 
 def test_a_stored_notice_has_the_schema_fields_and_never_the_body() -> None:
