@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -26,13 +27,34 @@ from article_ingest.models.items import (
 from article_ingest.models.refs import ObjectRef
 
 REF = ObjectRef(bucket="inbox", key="a/b.html", version_id="v1", etag="e1", size=10)
+ARTICLE_ID_OF_INBOX_A_B = "ed77a2aecf0ef4300af4ce5eee24729e"  # pinned: ids are stored keys
+LOCATIONS = [("inbox", "a/b.html"), ("inbox", "a/c.html"), ("inbox", "a/B.html"), ("inbox2", "a/b.html")]
 
 
-def test_the_article_id_depends_only_on_bucket_and_key() -> None:
-    # Given two versions of one key and another key / Then ids are stable per location
-    assert article_id("inbox", "a/b.html") == article_id("inbox", "a/b.html")
-    assert article_id("inbox", "a/b.html") != article_id("inbox", "a/c.html")
-    assert len(article_id("inbox", "a/b.html")) == 32
+def test_the_article_id_is_a_pinned_hex_digest_of_bucket_and_key() -> None:
+    # Given a location whose id the table already holds / When its id is made
+    # Then it is the same 32 hex digits as ever: another value would orphan every stored item
+    assert article_id("inbox", "a/b.html") == ARTICLE_ID_OF_INBOX_A_B
+    assert re.fullmatch(r"[0-9a-f]{32}", article_id("other-bucket", "ünï cödé+%.html"))
+
+
+def test_another_key_or_bucket_gets_another_id() -> None:
+    # Given locations that differ in one character of the key, in the bucket, or only in case
+    ids = {article_id(bucket, key) for bucket, key in LOCATIONS}
+    # Then each has an id of its own
+    assert len(ids) == len(LOCATIONS)
+
+
+def test_every_version_of_a_key_shares_its_id_so_a_newer_upload_replaces_the_article() -> None:
+    # Given two uploads of one key: other versions, ETags, sizes and times
+    old = ObjectRef(bucket="inbox", key="a/b.html", version_id="v1", etag="e1", size=10, sequencer="01")
+    new = ObjectRef(bucket="inbox", key="a/b.html", version_id="v2", etag="e2", size=99, sequencer="02")
+    article = Article(title="t", text="x", html="<p>x</p>")
+    # When each is mapped to its item
+    items = [stored_item(SourceFacts(ref=ref, order_key=order_key(ref, None)), article) for ref in (old, new)]
+    # Then both items have the location's id (the table keeps one, the newest), with their own versions
+    assert {item.id for item in items} == {ARTICLE_ID_OF_INBOX_A_B}
+    assert [item.source_version for item in items] == ["v1", "v2"]
 
 
 def test_sequencers_of_different_lengths_compare_as_numbers() -> None:
