@@ -65,7 +65,8 @@ def expected_text(expected_html: str) -> str:
     """The text content of a page's expected.html."""
     if not expected_html.strip():
         return ""
-    return str(lxml.html.fromstring(expected_html).text_content())
+    root: lxml.html.HtmlElement = lxml.html.fromstring(expected_html)
+    return str(root.text_content())
 
 
 def _read_expected(path: Path) -> str:

@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from article_ingest.models.items import ArticleItem
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.provision import WATCH_QUEUE_SUFFIX
 from article_ingest_local.queues import queue_depth
-from article_ingest_local.store_reader import scan_items
 from article_ingest_local.template import Template
 from bench.load_documents import REPO_ROOT, LoadDocument, load_documents
 
@@ -115,7 +115,7 @@ def run(count: int, *, concurrency: int, timeout: float, hostile_share: float) -
     report = LoadReport(dropped=len(docs), concurrency=concurrency, kinds=dict(Counter(d.kind for d in docs)))
     try:
         target = stack.target
-        s3, sqs, dynamodb = target.client("s3"), target.client("sqs"), target.client("dynamodb")
+        s3, sqs = target.client("s3"), target.client("sqs")
         sqs_any: Any = sqs
         watch_url = sqs_any.get_queue_url(QueueName=f"{target.name}-{WATCH_QUEUE_SUFFIX}")["QueueUrl"]
         stack.run_pollers()
@@ -134,7 +134,7 @@ def run(count: int, *, concurrency: int, timeout: float, hostile_share: float) -
         report.drain_seconds = round(time.monotonic() - started, 1)
         time.sleep(POLL_SECONDS)  # a late duplicate notice would show up here
         _drain_notices(sqs, watch_url, notices)
-        items = list(scan_items(dynamodb, target.resources.articles_table))
+        items = list(target.article_store().scan())
         _account(report, items, notices)
         report.ingest_queue_left = queue_depth(sqs, target.resources.ingest_queue_url)
         report.dead_letter_queue_left = queue_depth(sqs, target.resources.dead_letter_queue_url)
@@ -147,15 +147,15 @@ def run(count: int, *, concurrency: int, timeout: float, hostile_share: float) -
     return report
 
 
-def _account(report: LoadReport, items: list[dict[str, Any]], notices: list[dict[str, Any]]) -> None:
-    statuses = Counter(item["status"] for item in items)
+def _account(report: LoadReport, items: list[ArticleItem], notices: list[dict[str, Any]]) -> None:
+    statuses = Counter(item.status for item in items)
     report.items = len(items)
     report.stored, report.rejected = statuses["stored"], statuses["rejected"]
-    report.reasons = dict(Counter(item.get("reason") for item in items if item["status"] == "rejected"))
+    report.reasons = dict(Counter(str(item.reason) for item in items if item.status == "rejected"))
     report.notices = len(notices)
     per_article = Counter(notice["article_id"] for notice in notices)
     report.duplicate_notices = sum(n - 1 for n in per_article.values() if n > 1)
-    report.items_without_notice = sum(1 for item in items if item["id"] not in per_article)
+    report.items_without_notice = sum(1 for item in items if item.id not in per_article)
 
 
 def _summary(report: LoadReport) -> str:

@@ -48,7 +48,8 @@ def expected_blocks(expected_html: str) -> list[tuple[str, str]]:
     if not expected_html.strip():
         return []
     found = []
-    for element in lxml.html.fromstring(expected_html).iter(*TAG_KIND):
+    root: lxml.html.HtmlElement = lxml.html.fromstring(expected_html)
+    for element in root.iter(*TAG_KIND):
         words = _words(_own_text(element) if element.tag == "li" else element.text_content())
         if len(words.split()) >= MIN_WORDS:
             found.append((TAG_KIND[element.tag], words))

@@ -58,19 +58,23 @@ def run_readability(data: bytes) -> Extraction:
 
     document = Document(_as_text(data))
     summary = document.summary(html_partial=True)
-    text = lxml.html.fromstring(summary).text_content() if summary.strip() else ""
-    return Extraction(text=str(text), title=document.short_title())
+    text = ""
+    if summary.strip():
+        body: lxml.html.HtmlElement = lxml.html.fromstring(summary)
+        text = str(body.text_content())
+    return Extraction(text=text, title=document.short_title())
 
 
 def run_trafilatura(data: bytes) -> Extraction:
     """trafilatura's defaults for an article (no comments, tables kept): body and metadata from
     one bare_extraction() pass, the same work as `extract(data, include_comments=False)`."""
     from trafilatura import bare_extraction  # noqa: PLC0415 - peers load only when benchmarked
+    from trafilatura.settings import Document  # noqa: PLC0415
 
     document = bare_extraction(
         _as_text(data), with_metadata=True, include_comments=False, include_tables=True
     )
-    if document is None:
+    if not isinstance(document, Document):  # None: no article (a dict only with as_dict=True)
         return Extraction(text="")
     return Extraction(
         text=document.text or "",

@@ -5,17 +5,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from article_ingest.service.runtime import Runtime
-
-# The function's only outbound calls go through botocore: patching just it (not X-Ray's whole
-# list: httplib, requests, sqlite3...) keeps every AWS call traced and saves cold-start time.
-TRACED_MODULES = ("botocore",)
+from article_ingest.service.tracing import tracer  # one Tracer, botocore patched (see tracing.py)
 
 logger = Logger()
-tracer = Tracer(patch_modules=TRACED_MODULES)
 metrics = Metrics()
 
 

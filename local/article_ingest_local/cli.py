@@ -18,6 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from article_ingest import __version__
 from article_ingest.extraction import RejectedDocumentError, extract
+from article_ingest.models.items import ArticleItem
 from article_ingest_local import display
 from article_ingest_local.local_stack import LocalStack, isolate_from_real_aws
 from article_ingest_local.notices_journal import NoticeJournal
@@ -44,7 +45,6 @@ from article_ingest_local.session import (
 )
 from article_ingest_local.snapshot import forget_state
 from article_ingest_local.status import stack_status
-from article_ingest_local.store_reader import get_item, scan_items
 from article_ingest_local.template import Template
 from article_ingest_local.uploads import INBOX_PREFIX, collect_files, upload_files
 from article_ingest_local.user_errors import FriendlyGroup
@@ -65,7 +65,7 @@ def _target(ctx: click.Context) -> StackTarget:
     template = _template(ctx)
     stack = ctx.obj.get("stack")
     if stack:
-        return aws_target(stack)
+        return aws_target(stack, template)
     ctx.obj["endpoint"] = local_endpoint(ctx.obj.get("port"))
     ctx.obj["port"] = ctx.obj.get("port") or port_of(ctx.obj["endpoint"])
     return local_target(template, ctx.obj["endpoint"])
@@ -284,10 +284,9 @@ def drop(ctx: click.Context, paths: tuple[Path, ...], prefix: str) -> None:
 @click.pass_context
 def articles(ctx: click.Context, as_json: bool) -> None:
     """List every item, stored and rejected."""
-    target = _target(ctx)
-    items = list(scan_items(target.client("dynamodb"), target.resources.articles_table))
+    items = list(_target(ctx).article_store().scan())
     if as_json:
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([item.to_attributes() for item in items], ensure_ascii=False, indent=2))
     else:
         display.print_table(display.articles_table(items))
 
@@ -305,24 +304,19 @@ FORMATS = click.Choice(["json", "markdown", "text"])
 def show(ctx: click.Context, article_id: str, body_format: str) -> None:
     """Print one item in full (an id prefix from `articles` is enough): the item as JSON, or the
     article rendered for reading (`--format markdown` or `text`)."""
-    target = _target(ctx)
-    dynamodb, s3 = target.client("dynamodb"), target.client("s3")
+    store = _target(ctx).article_store()
     if len(article_id) < 32:
-        matches = [
-            i["id"]
-            for i in scan_items(dynamodb, target.resources.articles_table)
-            if i["id"].startswith(article_id)
-        ]
+        matches = [item.id for item in store.scan() if item.id.startswith(article_id)]
         if len(matches) != 1:
             raise click.ClickException(f"{len(matches)} items match {article_id!r}")
         article_id = matches[0]
-    item = get_item(dynamodb, s3, target.resources.articles_table, article_id)
+    item = store.get(article_id)
     if item is None:
         raise click.ClickException(f"no article {article_id}")
     if body_format == "json":
-        click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(item.to_attributes(), ensure_ascii=False, indent=2))
     else:
-        display.print_article(item, body_format=body_format)
+        display.print_article(item.to_attributes(), body_format=body_format)
 
 
 @main.command()
@@ -491,11 +485,12 @@ def demo(ctx: click.Context, samples: Path | None, timeout: int) -> None:
         click.echo(f"local stack up at {stack.endpoint}; dropping {len(files)} sample file(s)", err=True)
         upload_files(target.client("s3"), target.resources.inbox_bucket, files, prefix=INBOX_PREFIX)
         journal = _journal(ctx, target)
+        store = target.article_store()
         deadline = time.monotonic() + timeout
-        items: list[dict[str, Any]] = []
+        items: list[ArticleItem] = []
         while time.monotonic() < deadline:
             journal.drain(wait_seconds=1)
-            items = list(scan_items(target.client("dynamodb"), target.resources.articles_table))
+            items = list(store.scan())
             if len(items) >= len(files) and len(journal.read()) >= len(files):
                 break
         display.print_table(display.articles_table(items))

@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
+from article_ingest.models.items import ArticleItem
+
 TITLE_WIDTH = 60
 PIPE_WIDTH = 160  # output to a pipe or CI log: wide enough that rows stay on one line
 
@@ -17,24 +19,22 @@ def _short(value: Any, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def articles_table(items: list[dict[str, Any]]) -> Table:
+def articles_table(items: list[ArticleItem]) -> Table:
     """Stored and rejected items, newest first."""
     table = Table(title=f"articles ({len(items)})", show_lines=False)
     for column in ("id", "status", "title / reason", "authors", "published", "lang", "words", "source key"):
         table.add_column(column, overflow="fold")
-    for item in sorted(items, key=lambda i: i.get("ingested_at", ""), reverse=True):
-        stored = item.get("status") == "stored"
+    for item in sorted(items, key=lambda i: i.ingested_at, reverse=True):
+        stored = item.status == "stored"
         table.add_row(
-            item["id"][:10],
-            f"[green]{item['status']}[/]" if stored else f"[yellow]{item['status']}[/]",
-            _short(item.get("title"), TITLE_WIDTH)
-            if stored
-            else f"{item.get('reason')}: {_short(item.get('reason_detail'), 40)}",
-            _short(", ".join(item.get("authors", [])), 30),
-            _short(item.get("published"), 10),
-            item.get("language") or "",
-            str(item.get("word_count", 0)),
-            _short(item.get("source_key"), 40),
+            item.id[:10],
+            f"[green]{item.status}[/]" if stored else f"[yellow]{item.status}[/]",
+            _short(item.title, TITLE_WIDTH) if stored else f"{item.reason}: {_short(item.reason_detail, 40)}",
+            _short(", ".join(item.authors), 30),
+            _short(item.published, 10),
+            item.language or "",
+            str(item.word_count),
+            _short(item.source_key, 40),
         )
     return table
 

@@ -22,13 +22,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote_plus
 
-from article_ingest.models.items import article_id
+from botocore.exceptions import ClientError
+
+from article_ingest.aws.errors import is_missing
+from article_ingest.aws.events import s3_notification
+from article_ingest.errors import ArticleIngestError
+from article_ingest.models.items import article_id, sequencer_of
+from article_ingest.models.refs import ObjectRef
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -37,13 +42,14 @@ if TYPE_CHECKING:
 
 SQS_BATCH = 10  # SendMessageBatch and BatchGetItem are both used ten keys at a time
 LOWEST_SEQUENCER = "0"  # ranks below every sequencer S3 issues: a real event always wins
-SEQUENCER_ORDER_PREFIX = "s:"  # how items.order_key marks a sequencer-based order key
+CONFIGURATION_ID = "article-ingest-reprocess"  # the notification's configurationId: who sent it
 REPROCESS_MARKER = "articleIngestReprocess"  # extra record field: why and when it was re-queued
 VERSION_PATTERN = re.compile(r"(\d+(?:\.\d+)*)")
 
 
-class ReprocessError(Exception):
-    """Raised for an invalid selection (an unreadable `--extractor-older-than` version)."""
+class ReprocessError(ArticleIngestError):
+    """Raised by parse_version for an invalid selection (an unreadable `--extractor-older-than`
+    version), and by Reprocessor.run when SQS refuses to queue some messages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,45 +123,33 @@ def sequencer_for(stored: StoredFacts | None) -> str | None:
     """The sequencer a reprocess message carries, so ordering against real uploads stays right."""
     if stored is None:
         return LOWEST_SEQUENCER
-    if stored.order_key and stored.order_key.startswith(SEQUENCER_ORDER_PREFIX):
-        return stored.order_key.removeprefix(SEQUENCER_ORDER_PREFIX)
-    return None  # the item is ordered by event time (no sequencer known): the request time follows it
+    # None when the item is ordered by event time (no sequencer known): the request time follows it
+    return sequencer_of(stored.order_key) if stored.order_key else None
 
 
 def notification(
     names: StackNames,
     key: str,
-    head: dict[str, Any],
+    head: Mapping[str, Any],
     *,
     sequencer: str | None,
     requested_at: datetime,
 ) -> dict[str, Any]:
     """An S3 ObjectCreated notification for the object's current version, marked as a reprocess."""
-    obj: dict[str, Any] = {
-        "key": quote_plus(key, safe="/"),
-        "size": head.get("ContentLength", 0),
-        "eTag": str(head.get("ETag", "")).strip('"'),
-    }
-    if head.get("VersionId") and head["VersionId"] != "null":
-        obj["versionId"] = head["VersionId"]
-    if sequencer is not None:
-        obj["sequencer"] = sequencer
     when = requested_at.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-    record = {
-        "eventVersion": "2.1",
-        "eventSource": "aws:s3",
-        "awsRegion": names.region,
-        "eventTime": when,
-        "eventName": "ObjectCreated:Put",
-        "s3": {
-            "s3SchemaVersion": "1.0",
-            "configurationId": "article-ingest-reprocess",
-            "bucket": {"name": names.bucket, "arn": f"arn:aws:s3:::{names.bucket}"},
-            "object": obj,
-        },
-        REPROCESS_MARKER: {"requestedAt": when},
-    }
-    return {"Records": [record]}
+    version = head.get("VersionId")
+    ref = ObjectRef(
+        bucket=names.bucket,
+        key=key,
+        version_id=version if version and version != "null" else None,  # "null": an unversioned object
+        etag=str(head.get("ETag", "")).strip('"'),
+        size=head.get("ContentLength", 0),
+        sequencer=sequencer,
+        event_time=when,
+    )
+    event = s3_notification(ref, region=names.region, configuration_id=CONFIGURATION_ID)
+    event["Records"][0][REPROCESS_MARKER] = {"requestedAt": when}
+    return event
 
 
 def list_objects(s3: S3Client, bucket: str, prefix: str) -> Iterator[Listed]:
@@ -245,12 +239,12 @@ class Reprocessor:
     def _message(self, key: str, stored: StoredFacts | None) -> dict[str, Any] | None:
         try:
             head = self._s3.head_object(Bucket=self._names.bucket, Key=key)
-        except self._s3.exceptions.ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+        except ClientError as exc:
+            if is_missing(exc):
                 return None
             raise
         return notification(
-            self._names, key, dict(head), sequencer=sequencer_for(stored), requested_at=self._clock()
+            self._names, key, head, sequencer=sequencer_for(stored), requested_at=self._clock()
         )
 
     def _send(self, messages: list[dict[str, Any]]) -> int:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import boto3
 
+from article_ingest.aws.body_store import BodyStore
+from article_ingest.aws.dynamodb_store import ArticleStore
 from article_ingest_local.resources import StackResources
 from article_ingest_local.template import LOCAL_REGION, Template
 
@@ -37,9 +39,18 @@ class StackTarget:
     endpoint: str | None
     resources: StackResources
     name: str
+    bodies_prefix: str  # where the function writes bodies too large for an item
 
     def client(self, service: str) -> object:
         return self.session.client(service, endpoint_url=self.endpoint)  # type: ignore[call-overload]
+
+    def article_store(self) -> ArticleStore:
+        """The articles table (and the bodies bucket behind it), read through the very adapters
+        the function writes with."""
+        s3 = self.session.client("s3", endpoint_url=self.endpoint)
+        bodies = BodyStore(s3, bucket=self.resources.bodies_bucket, prefix=self.bodies_prefix)
+        dynamodb = self.session.client("dynamodb", endpoint_url=self.endpoint)
+        return ArticleStore(dynamodb, table=self.resources.articles_table, bodies=bodies)
 
     def state_dir(self, base: Path) -> Path:
         """Where this stack's received notices are journaled."""
@@ -57,18 +68,34 @@ def local_target(template: Template, endpoint: str) -> StackTarget:
     )
     resources = StackResources.from_outputs(template.outputs(queue_url_base=endpoint))
     port = endpoint.rsplit(":", 1)[-1].strip("/")
-    return StackTarget(session=session, endpoint=endpoint, resources=resources, name=f"local-{port}")
+    return StackTarget(
+        session=session,
+        endpoint=endpoint,
+        resources=resources,
+        name=f"local-{port}",
+        bodies_prefix=template_bodies_prefix(template),
+    )
 
 
-def aws_target(stack_name: str) -> StackTarget:
-    """A deployed stack, found through CloudFormation with the normal credential chain."""
+def template_bodies_prefix(template: Template) -> str:
+    """The function's BODIES_PREFIX, as the template sets it."""
+    return template.function().environment["BODIES_PREFIX"]
+
+
+def aws_target(stack_name: str, template: Template) -> StackTarget:
+    """A deployed stack (of `template`), found through CloudFormation with the normal credential
+    chain."""
     # boto3 reads AWS_DEFAULT_REGION; AWS_REGION (what Lambda and most tools set) is honoured too.
     session = boto3.Session(region_name=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
     cloudformation = session.client("cloudformation")
     stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
     outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
     return StackTarget(
-        session=session, endpoint=None, resources=StackResources.from_outputs(outputs), name=stack_name
+        session=session,
+        endpoint=None,
+        resources=StackResources.from_outputs(outputs),
+        name=stack_name,
+        bodies_prefix=template_bodies_prefix(template),
     )
 
 

@@ -13,14 +13,17 @@ from typing import Any
 
 import yaml
 
+from article_ingest.errors import ArticleIngestError
+
 LOCAL_ACCOUNT = "123456789012"  # moto's default account
 LOCAL_REGION = "us-east-1"
 LOCAL_STACK_NAME = "article-ingest-local"
 FUNCTION_TYPE = "AWS::Serverless::Function"
 
 
-class TemplateError(Exception):
-    """Raised when template.yaml is missing or uses something the local stack cannot resolve."""
+class TemplateError(ArticleIngestError):
+    """Raised by Template (load, physical names, !Ref/!GetAtt resolution, the function's spec)
+    when template.yaml is missing or uses something the local stack cannot resolve."""
 
 
 class _CfnLoader(yaml.SafeLoader):

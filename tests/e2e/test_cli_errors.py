@@ -7,7 +7,7 @@ import socket
 import subprocess
 import time
 
-from tests.e2e.conftest import CLI, ROOT, LocalStackProcess
+from tests.support.local_process import CLI, ROOT, LocalStackProcess
 
 QUICK_SECONDS = 15  # a refusal comes at once: it never waits on a server
 

@@ -16,8 +16,8 @@ from article_ingest_local.queues import queue_depth
 from article_ingest_local.redrive import redrive
 from article_ingest_local.session import StackTarget, local_target
 from article_ingest_local.template import Template
-from tests.e2e.conftest import ROOT, LocalStackProcess, running_stack
 from tests.support import events
+from tests.support.local_process import ROOT, LocalStackProcess, running_stack
 
 SAMPLES = ROOT / "samples"
 WAIT_SECONDS = 90

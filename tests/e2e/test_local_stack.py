@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import ROOT, LocalStackProcess
+from tests.support.local_process import ROOT, LocalStackProcess
 
 SAMPLES = ROOT / "samples"
 WAIT_SECONDS = 90

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import ROOT, LocalStackProcess
+from tests.support.local_process import ROOT, LocalStackProcess
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = ROOT / "build" / "screenshots"
@@ -42,7 +42,7 @@ def _stored(stack: LocalStackProcess, key: str) -> dict[str, object]:
 def test_a_person_finds_an_article_reads_it_beside_its_original_and_sees_its_notice(
     local_stack: LocalStackProcess,
 ) -> None:
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only where a browser exists
+    from playwright.sync_api import Request, sync_playwright  # noqa: PLC0415 - only where a browser exists
 
     # Given an article dropped into the running stack, and its reader page
     local_stack.cli("drop", "--prefix", "reader/", str(SAMPLE))
@@ -55,7 +55,11 @@ def test_a_person_finds_an_article_reads_it_beside_its_original_and_sees_its_not
         finished: list[str] = []
         refused: dict[str, str | None] = {}
         page.on("requestfinished", lambda request: finished.append(request.url))
-        page.on("requestfailed", lambda request: refused.setdefault(request.url, request.failure))
+
+        def note_refusal(request: Request) -> None:
+            refused.setdefault(request.url, request.failure)
+
+        page.on("requestfailed", note_refusal)
         # When the list is searched for it
         page.goto(f"{url}?q=gun+laws")
         rows = page.locator("table tr")

@@ -6,7 +6,7 @@ import json
 import time
 from typing import Any
 
-from tests.e2e.conftest import ROOT, LocalStackProcess
+from tests.support.local_process import ROOT, LocalStackProcess
 
 SAMPLES = ROOT / "samples"
 WAIT_SECONDS = 90

@@ -11,7 +11,7 @@ import pytest
 from article_ingest_local.queues import queue_depth
 from article_ingest_local.session import local_target
 from article_ingest_local.template import Template
-from tests.e2e.conftest import ROOT, LocalStackProcess, free_port, running_stack
+from tests.support.local_process import ROOT, LocalStackProcess, free_port, running_stack
 
 SAMPLE = ROOT / "samples" / "bbc-1.html"
 WAIT_SECONDS = 60

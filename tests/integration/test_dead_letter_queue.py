@@ -103,7 +103,7 @@ def test_a_redrive_after_the_fix_ingests_the_dead_lettered_message_once(
     poller.poll_once()
     # Then the message was moved back, processed once, and both queues are empty
     assert moved.moved == 1
-    assert [(i["source_key"], i["status"]) for i in stack.items()] == [("inbox/broken.html", "stored")]
+    assert [(i.source_key, i.status) for i in stack.items()] == [("inbox/broken.html", "stored")]
     assert len(stack.notices()) == 1
     assert _waiting(stack, stack.resources.ingest_queue_url) == 0
     assert _waiting(stack, stack.resources.dead_letter_queue_url) == 0
@@ -117,7 +117,7 @@ def test_a_bad_document_is_settled_on_first_receive_and_never_dead_lettered(stac
     result = poller.poll_once()
     # Then it is done at once: recorded as rejected, announced, and gone from both queues
     assert (result.received, result.failed) == (1, 0)
-    assert [(i["status"], i["reason"]) for i in stack.items()] == [("rejected", "unsupported_type")]
+    assert [(i.status, i.reason) for i in stack.items()] == [("rejected", "unsupported_type")]
     assert [n["type"] for n in stack.notices()] == ["article.rejected"]
     assert _waiting(stack, stack.resources.ingest_queue_url) == 0
     assert _waiting(stack, stack.resources.dead_letter_queue_url) == 0

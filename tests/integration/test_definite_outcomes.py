@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,14 +30,17 @@ class _Records(logging.Handler):
 
 @pytest.fixture
 def function_logs(stack: MockStack) -> Iterator[list[logging.LogRecord]]:
-    """What the function logs at INFO and above (its Powertools loggers share one parent)."""
-    parent = logging.getLogger(stack.app.logger.service)
-    handler, level = _Records(), parent.level
-    parent.addHandler(handler)
-    parent.setLevel(logging.INFO)
+    """What the ingest service logs at INFO and above. Taken from the service module's own
+    logger: a Powertools child logger is named after the service when its module is first
+    imported, and a unit test may have imported it before the function's environment was set."""
+    ingest = importlib.import_module("article_ingest.service.ingest")  # loaded with the handler
+    service_logger = logging.getLogger(ingest.logger.name)
+    handler, level = _Records(), service_logger.level
+    service_logger.addHandler(handler)
+    service_logger.setLevel(logging.INFO)
     yield handler.records
-    parent.removeHandler(handler)
-    parent.setLevel(level)
+    service_logger.removeHandler(handler)
+    service_logger.setLevel(level)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +74,7 @@ def test_an_object_that_is_gone_or_no_document_is_settled_recorded_announced_and
     assert result == {"batchItemFailures": []}
     item = stack.item(article_id(stack.resources.inbox_bucket, key))
     assert item is not None
-    assert (item["status"], item["reason"]) == ("rejected", reason)
+    assert (item.status, item.reason) == ("rejected", reason)
     assert [(n["type"], n["reason"]) for n in stack.notices()] == [("article.rejected", reason)]
     rejected = [r for r in function_logs if r.getMessage() == "document rejected"]
     assert [(getattr(r, "key", None), getattr(r, "reason", None)) for r in rejected] == [(key, reason)]

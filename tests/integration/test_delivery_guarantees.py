@@ -57,7 +57,7 @@ def test_the_same_event_delivered_many_times_leaves_one_item_and_one_notice(
     # Then every delivery succeeds, and there is one article version and one notice
     assert results == [{"batchItemFailures": []}] * deliveries
     items = stack.items()
-    assert [(i["source_key"], i["source_version"]) for i in items] == [("inbox/bbc.html", put["VersionId"])]
+    assert [(i.source_key, i.source_version) for i in items] == [("inbox/bbc.html", put["VersionId"])]
     assert len(stack.notices()) == 1
 
 
@@ -93,7 +93,7 @@ def test_a_duplicate_arriving_while_the_first_is_in_progress_is_retried_not_lost
     assert results["second"] == {"batchItemFailures": [{"itemIdentifier": "message-0"}]}
     assert results["first"] == {"batchItemFailures": []}
     assert stack.invoke(events.sqs_batch(duplicate)) == {"batchItemFailures": []}
-    assert sorted(i["source_key"] for i in stack.items()) == ["inbox/bbc.html", "inbox/other.html"]
+    assert sorted(i.source_key for i in stack.items()) == ["inbox/bbc.html", "inbox/other.html"]
     assert len(stack.notices()) == 2
 
 
@@ -126,7 +126,7 @@ def test_events_for_one_key_in_any_order_leave_the_newest_version(
     # Then the item holds the newest version, whatever the order
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/story.html"))
     assert item is not None
-    assert item["source_version"] == newest["VersionId"]
+    assert item.source_version == newest["VersionId"]
 
 
 def test_sequencers_of_different_lengths_compare_as_numbers(stack: MockStack) -> None:
@@ -140,7 +140,7 @@ def test_sequencers_of_different_lengths_compare_as_numbers(stack: MockStack) ->
     # Then the newer version stays
     item = stack.item(article_id(bucket, key))
     assert item is not None
-    assert item["source_version"] == new["VersionId"]
+    assert item.source_version == new["VersionId"]
 
 
 def test_without_a_sequencer_the_later_event_time_wins(stack: MockStack) -> None:
@@ -156,7 +156,7 @@ def test_without_a_sequencer_the_later_event_time_wins(stack: MockStack) -> None
     # Then the newer version stays
     item = stack.item(article_id(bucket, key))
     assert item is not None
-    assert item["source_version"] == new["VersionId"]
+    assert item.source_version == new["VersionId"]
 
 
 def test_a_failed_write_leaves_nothing_behind_and_the_retry_stores_and_announces_once(

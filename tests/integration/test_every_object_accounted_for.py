@@ -42,5 +42,5 @@ def test_an_object_of_any_name_is_announced_and_ends_stored_or_rejected_with_a_r
     assert (len(announced), result) == (1, {"batchItemFailures": []})
     item = stack.item(article_id(stack.resources.inbox_bucket, key))
     assert item is not None
-    assert (item["status"], item.get("reason")) == (status, reason)
-    assert [notice["article_id"] for notice in stack.notices()] == [item["id"]]
+    assert (item.status, item.reason) == (status, reason)
+    assert [notice["article_id"] for notice in stack.notices()] == [item.id]

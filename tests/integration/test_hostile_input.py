@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from article_ingest.models.items import article_id
+from article_ingest.models.items import ArticleItem, article_id
 from tests.support import events, hostile
 from tests.support.stack import MockStack
 
@@ -33,7 +33,7 @@ REJECTED_AS = {
 }
 
 
-def _ingest(stack: MockStack, doc: hostile.HostileDocument) -> tuple[dict[str, Any], dict[str, Any]]:
+def _ingest(stack: MockStack, doc: hostile.HostileDocument) -> tuple[dict[str, Any], ArticleItem]:
     """Upload and handle one document; returns the handler's response and the item."""
     put = stack.put(doc.key, doc.body, **doc.put_arguments())
     event = events.for_upload(stack.resources.inbox_bucket, doc.key, put, size=len(doc.body))
@@ -64,8 +64,8 @@ def test_a_document_that_holds_no_article_is_rejected_with_its_reason_and_announ
     elapsed = time.perf_counter() - started
     # Then it is settled (not retried), recorded as rejected with its reason, announced, and quick
     assert response == {"batchItemFailures": []}
-    assert (item["status"], item["reason"]) == ("rejected", REJECTED_AS[name])
-    assert item["reason_detail"]
+    assert (item.status, item.reason) == ("rejected", REJECTED_AS[name])
+    assert item.reason_detail
     assert [(n["type"], n["reason"]) for n in stack.notices()] == [("article.rejected", REJECTED_AS[name])]
     assert elapsed < HANDLER_SECONDS
 
@@ -91,8 +91,8 @@ def test_a_broken_but_textual_document_gets_a_definite_outcome(stack: MockStack,
     elapsed = time.perf_counter() - started
     # Then it is settled with a definite status (a rejection always says why) and one notice
     assert response == {"batchItemFailures": []}
-    assert item["status"] == "stored" or (item["status"] == "rejected" and item["reason"])
-    assert [n["article_id"] for n in stack.notices()] == [item["id"]]
+    assert item.status == "stored" or (item.status == "rejected" and item.reason)
+    assert [n["article_id"] for n in stack.notices()] == [item.id]
     assert elapsed < HANDLER_SECONDS
 
 
@@ -102,7 +102,7 @@ def test_an_entity_bomb_is_not_expanded(stack: MockStack) -> None:
     # When it is handled
     _, item = _ingest(stack, doc)
     # Then nothing was expanded: the stored text and title hold at most a handful of "lol"s
-    stored = f"{item.get('title')} {item.get('text')} {item.get('html')}"
+    stored = f"{item.title} {item.text} {item.html}"
     assert stored.count("lol") < 100
     assert len(stored) < 10 * len(doc.body)
 
@@ -113,7 +113,7 @@ def test_an_external_entity_is_neither_read_nor_fetched(stack: MockStack) -> Non
     # When it is handled
     _, item = _ingest(stack, doc)
     # Then no local file content reached the item
-    stored = f"{item.get('title')} {item.get('text')} {item.get('html')}"
+    stored = f"{item.title} {item.text} {item.html}"
     assert "root:" not in stored
 
 
@@ -123,8 +123,8 @@ def test_nul_bytes_do_not_reach_the_item(stack: MockStack) -> None:
     # When it is handled
     _, item = _ingest(stack, doc)
     # Then it is stored without a single NUL in its text fields
-    assert item["status"] == "stored"
-    assert all("\0" not in str(item.get(field)) for field in ("title", "text", "html", "excerpt"))
+    assert item.status == "stored"
+    assert all("\0" not in str(getattr(item, field)) for field in ("title", "text", "html", "excerpt"))
 
 
 def test_script_in_the_title_and_body_comes_out_inert(stack: MockStack) -> None:
@@ -133,11 +133,11 @@ def test_script_in_the_title_and_body_comes_out_inert(stack: MockStack) -> None:
     # When it is handled
     _, item = _ingest(stack, doc)
     # Then the article is stored, but no markup survives in the title and no active content in the HTML
-    assert item["status"] == "stored"
-    assert "Breaking" in item["title"]
-    assert "<" not in item["title"]
-    assert ACTIVE_MARKUP.search(item["html"]) is None, ACTIVE_MARKUP.search(item["html"])
-    assert all(link.startswith(("http://", "https://")) for link in item.get("links", []))
+    assert item.status == "stored"
+    assert "Breaking" in (item.title or "")
+    assert "<" not in (item.title or "")
+    assert ACTIVE_MARKUP.search(item.html or "") is None, ACTIVE_MARKUP.search(item.html or "")
+    assert all(link.startswith(("http://", "https://")) for link in item.links)
     notice = stack.notices()[0]
     assert "<" not in notice["title"]
 
@@ -152,7 +152,7 @@ def test_a_file_past_the_limit_is_rejected_from_its_declared_size_without_being_
     response, item = _ingest(stack, doc)
     # Then it is rejected as too large and its bytes were never downloaded
     assert response == {"batchItemFailures": []}
-    assert (item["status"], item["reason"]) == ("rejected", "too_large")
+    assert (item.status, item.reason) == ("rejected", "too_large")
     assert reads == []
 
 
@@ -166,7 +166,7 @@ def test_a_declared_size_of_two_gigabytes_is_rejected_before_any_download(stack:
     # Then it is rejected as too large without a read
     item = stack.item(article_id(stack.resources.inbox_bucket, "hostile/huge.html"))
     assert item is not None
-    assert (item["status"], item["reason"]) == ("rejected", "too_large")
+    assert (item.status, item.reason) == ("rejected", "too_large")
     assert reads == []
 
 
@@ -182,7 +182,7 @@ def test_an_object_larger_than_its_event_declared_is_cut_off_at_the_limit(
     # Then it is rejected as too large (no more than the limit was read)
     item = stack.item(article_id(stack.resources.inbox_bucket, "hostile/liar.html"))
     assert item is not None
-    assert (item["status"], item["reason"]) == ("rejected", "too_large")
+    assert (item.status, item.reason) == ("rejected", "too_large")
 
 
 def test_the_size_limit_is_configured_by_max_object_bytes(
@@ -194,8 +194,8 @@ def test_the_size_limit_is_configured_by_max_object_bytes(
     # When a larger article is handled
     _, item = _ingest(stack, doc)
     # Then the configured limit applies
-    assert (item["status"], item["reason"]) == ("rejected", "too_large")
-    assert "10000" in item["reason_detail"]
+    assert (item.status, item.reason) == ("rejected", "too_large")
+    assert "10000" in (item.reason_detail or "")
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_a_key_with_special_characters_is_read_and_recorded_under_its_own_name(
     # When its event (URL-encoded by S3, plain from EventBridge) is handled
     stack.invoke(event)
     # Then the object was found and the item carries the exact key
-    assert [(i["source_key"], i["status"]) for i in stack.items()] == [(key, "stored")]
+    assert [(i.source_key, i.status) for i in stack.items()] == [(key, "stored")]
 
 
 def test_a_batch_of_hostile_documents_settles_every_record_and_stores_the_good_article(
@@ -245,7 +245,7 @@ def test_a_batch_of_hostile_documents_settles_every_record_and_stores_the_good_a
     ]
     # Then no record is left for retry, each document has one item and one notice, the good one stored
     assert all(response == {"batchItemFailures": []} for response in responses)
-    items = {i["source_key"]: i for i in stack.items()}
+    items = {i.source_key: i for i in stack.items()}
     assert sorted(items) == sorted(doc.key for doc in docs)
-    assert items["hostile/good.html"]["status"] == "stored"
+    assert items["hostile/good.html"].status == "stored"
     assert len(stack.notices()) == len(docs)

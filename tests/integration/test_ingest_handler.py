@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
@@ -16,14 +17,8 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARTICLE = (SAMPLES / "bbc-1.html").read_bytes()
 
 
-def _notification(stack: MockStack, key: str, put: dict[str, object], **extra: object) -> dict[str, object]:
-    return events.s3_notification(
-        bucket=stack.resources.inbox_bucket,
-        key=key,
-        version_id=str(put.get("VersionId")),
-        etag=str(put["ETag"]).strip('"'),
-        **extra,  # type: ignore[arg-type]
-    )
+def _notification(stack: MockStack, key: str, put: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return events.for_upload(stack.resources.inbox_bucket, key, put, **extra)
 
 
 def test_an_sqs_wrapped_notification_stores_the_article_and_publishes_one_notice(stack: MockStack) -> None:
@@ -35,13 +30,13 @@ def test_an_sqs_wrapped_notification_stores_the_article_and_publishes_one_notice
     assert result == {"batchItemFailures": []}
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/bbc.html"))
     assert item is not None
-    assert item["status"] == "stored"
-    assert "gun" in item["title"].lower()
-    assert item["word_count"] > 300
-    assert item["source_version"] == put["VersionId"]
+    assert item.status == "stored"
+    assert "gun" in (item.title or "").lower()
+    assert item.word_count > 300
+    assert item.source_version == put["VersionId"]
     notices = stack.notices()
     assert [n["type"] for n in notices] == ["article.stored"]
-    assert notices[0]["article_id"] == item["id"]
+    assert notices[0]["article_id"] == item.id
     assert "text" not in notices[0]
 
 
@@ -74,7 +69,7 @@ def test_a_key_with_plus_and_space_is_decoded_on_all_three_event_shapes(stack: M
         stack.invoke(event)
     # Then all three resolve to the same object: one stored item, never a missing source
     items = stack.items()
-    assert [(i["source_key"], i["status"]) for i in items] == [(key, "stored")]
+    assert [(i.source_key, i.status) for i in items] == [(key, "stored")]
 
 
 def test_an_empty_upload_is_recorded_as_rejected_and_announced(stack: MockStack) -> None:
@@ -85,7 +80,7 @@ def test_an_empty_upload_is_recorded_as_rejected_and_announced(stack: MockStack)
     # Then the table and a notice say why
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/empty.txt"))
     assert item is not None
-    assert (item["status"], item["reason"]) == ("rejected", "empty")
+    assert (item.status, item.reason) == ("rejected", "empty")
     assert [(n["type"], n["reason"]) for n in stack.notices()] == [("article.rejected", "empty")]
 
 
@@ -99,7 +94,7 @@ def test_an_older_event_arriving_late_does_not_overwrite_the_newer_article(stack
     # Then the article is still the newer one, and only it was announced
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/story.html"))
     assert item is not None
-    assert item["source_version"] == new["VersionId"]
+    assert item.source_version == new["VersionId"]
     assert len(stack.notices()) == 1
 
 
@@ -113,8 +108,8 @@ def test_a_newer_upload_of_the_same_key_replaces_the_article(stack: MockStack) -
     # Then the item holds the newer version
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/story.html"))
     assert item is not None
-    assert item["source_version"] == new["VersionId"]
-    assert "Medium" in (item.get("site_name") or "")
+    assert item.source_version == new["VersionId"]
+    assert "Medium" in (item.site_name or "")
 
 
 def test_a_throttled_read_fails_only_its_own_record_and_the_rest_of_the_batch_succeeds(
@@ -138,7 +133,7 @@ def test_a_throttled_read_fails_only_its_own_record_and_the_rest_of_the_batch_su
     )
     # Then only the throttled record is reported for retry, and the other is stored and announced
     assert result == {"batchItemFailures": [{"itemIdentifier": "message-0"}]}
-    assert [i["source_key"] for i in stack.items()] == ["inbox/good.html"]
+    assert [i.source_key for i in stack.items()] == ["inbox/good.html"]
     assert len(stack.notices()) == 1
 
 
@@ -184,7 +179,7 @@ def test_a_body_too_large_for_an_item_is_kept_in_the_bodies_bucket(stack: MockSt
     assert "text" not in raw
     item = stack.item(raw["id"]["S"])
     assert item is not None
-    assert len(item["text"]) > 400_000
+    assert len(item.text or "") > 400_000
     assert stack.notices()[0]["fetch"]["body_s3_uri"] == raw["body_location"]["S"]
 
 
@@ -198,4 +193,4 @@ def test_an_object_deleted_before_processing_is_recorded_as_missing(stack: MockS
     result = stack.invoke(events.sqs_batch(_notification(stack, "inbox/gone.html", put)))
     # Then it is a definite rejection, not a retry loop
     assert result == {"batchItemFailures": []}
-    assert [(i["status"], i["reason"]) for i in stack.items()] == [("rejected", "missing")]
+    assert [(i.status, i.reason) for i in stack.items()] == [("rejected", "missing")]

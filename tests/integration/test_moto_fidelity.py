@@ -10,6 +10,7 @@ import boto3
 import moto.dynamodb.models.table as moto_table
 import pytest
 from moto import mock_aws
+from moto.dynamodb import comparisons
 
 from article_ingest_local.moto_fidelity import make_dynamodb_writes_atomic
 
@@ -21,7 +22,7 @@ def test_of_concurrent_conditional_puts_of_one_key_exactly_one_succeeds(
     aws_credentials: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given moto's gap between reading the item and writing it widened to make the race certain
-    parse = moto_table.get_filter_expression
+    parse = comparisons.get_filter_expression  # defined there, looked up by the table module
 
     def slow_parse(*args: Any, **kwargs: Any) -> Any:
         time.sleep(WIDENED_SECONDS)

@@ -68,7 +68,7 @@ def test_ingesting_a_document_full_of_urls_opens_no_connection(
     assert result == {"batchItemFailures": []}
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/links.html"))
     assert item is not None
-    assert item["status"] == "stored"
+    assert item.status == "stored"
     assert sockets == []
 
 

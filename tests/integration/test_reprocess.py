@@ -66,9 +66,9 @@ def test_a_reprocessed_object_is_extracted_again_and_announced_again(stack: Mock
     assert (count.queued, len(queued), result) == (1, 1, {"batchItemFailures": []})
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/bbc.html"))
     assert item is not None
-    assert item["title"] != "stale title"
-    assert item["extractor"] != "article-ingest/0.0.1"
-    assert item["source_version"] == put["VersionId"]
+    assert item.title != "stale title"
+    assert item.extractor != "article-ingest/0.0.1"
+    assert item.source_version == put["VersionId"]
     assert [n["type"] for n in stack.notices()] == ["article.stored"]
 
 
@@ -152,4 +152,4 @@ def test_a_reprocessed_object_keeps_losing_to_a_newer_upload(stack: MockStack) -
     # Then the newer upload's article stays
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/story.html"))
     assert item is not None
-    assert item["source_version"] == new["VersionId"]
+    assert item.source_version == new["VersionId"]

@@ -52,7 +52,7 @@ def test_a_deployed_stack_is_found_through_its_outputs(deployed: None) -> None:
         StackName="prod-articles", TemplateBody=json.dumps({"Resources": resources, "Outputs": outputs})
     )
     # When the commands target it by name
-    target = aws_target("prod-articles")
+    target = aws_target("prod-articles", Template.load())
     # Then every resource resolves to the deployed one, with no local endpoint
     assert target.endpoint is None
     assert target.resources.inbox_bucket in [b["Name"] for b in boto3.client("s3").list_buckets()["Buckets"]]

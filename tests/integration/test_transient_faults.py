@@ -79,7 +79,7 @@ def test_a_fault_that_clears_within_the_retry_budget_is_absorbed_with_backoff(
     assert injected.attempts == attempts - 1
     assert len(backoff.delays) >= attempts - 1
     assert all(delay > 0 for delay in backoff.delays)
-    assert sorted(i["source_key"] for i in stack.items()) == [FAULTY_KEY, "inbox/healthy.html"]
+    assert sorted(i.source_key for i in stack.items()) == [FAULTY_KEY, "inbox/healthy.html"]
     assert len(stack.notices()) == 2
 
 
@@ -98,7 +98,7 @@ def test_a_fault_past_the_retry_budget_fails_only_its_record(
     # healthy one is stored and announced
     assert injected.attempts == _attempts_per_call(client)
     assert result == {"batchItemFailures": [{"itemIdentifier": "message-0"}]}
-    stored = {i["source_key"] for i in stack.items()}
+    stored = {i.source_key for i in stack.items()}
     assert "inbox/healthy.html" in stored
     assert [n["source"]["key"] for n in stack.notices()] == ["inbox/healthy.html"]
 
@@ -112,14 +112,14 @@ def test_a_write_whose_answer_was_lost_is_retried_into_one_item_and_one_notice(
     injected = inject(client, operation, "read_timeout", match=match, reaches_service=True)
     first = stack.invoke(event)
     assert first == {"batchItemFailures": [{"itemIdentifier": "message-0"}]}
-    assert FAULTY_KEY in {i["source_key"] for i in stack.items()}  # written, though the call failed
+    assert FAULTY_KEY in {i.source_key for i in stack.items()}  # written, though the call failed
     assert [n["source"]["key"] for n in stack.notices()] == ["inbox/healthy.html"]
     # When the network recovers and the queue redelivers the batch
     injected.remove()
     second = stack.invoke(event)
     # Then the written item is written again (same version), and announced exactly once
     assert second == {"batchItemFailures": []}
-    assert sorted(i["source_key"] for i in stack.items()) == [FAULTY_KEY, "inbox/healthy.html"]
+    assert sorted(i.source_key for i in stack.items()) == [FAULTY_KEY, "inbox/healthy.html"]
     assert [n["source"]["key"] for n in stack.notices()] == [FAULTY_KEY]
 
 

@@ -59,15 +59,15 @@ def measure(case: str) -> dict[str, Any]:
         started = time.perf_counter()
         response = stack.invoke(event)
         seconds = round(time.perf_counter() - started, 2)
-        item = stack.item(article_id(stack.resources.inbox_bucket, doc.key)) or {}
+        item = stack.item(article_id(stack.resources.inbox_bucket, doc.key))
     return {
         "case": case,
         "bytes": len(doc.body),
         "seconds": seconds,
         "peak_rss_mb_before": before,
         "peak_rss_mb": _peak_rss_mb(),
-        "status": item.get("status"),
-        "reason": item.get("reason"),
+        "status": item.status if item else None,
+        "reason": item.reason if item else None,
         "batch_item_failures": len(response["batchItemFailures"]),
     }
 

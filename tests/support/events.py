@@ -1,4 +1,8 @@
-"""Event factory: the JSON files in events/ (shared with `sam local invoke`), varied per test."""
+"""Event factory: the JSON files in events/ (shared with `sam local invoke`), varied per test.
+
+S3 notifications are built by article_ingest.aws.events.s3_notification, as `article-ingest
+reprocess` builds its messages; tests/unit/test_events.py checks that it rebuilds the sample.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,13 @@ import copy
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote_plus
+
+from article_ingest.aws.events import s3_notification as build_s3_notification
+from article_ingest.models.refs import ObjectRef
 
 EVENTS_DIR = Path(__file__).resolve().parents[2] / "events"
+# What S3 says of the requester; the function never reads it, moto leaves it out.
+REQUESTER_FIELDS = ("userIdentity", "requestParameters", "responseElements")
 
 
 def load(name: str) -> dict[str, Any]:
@@ -27,17 +35,25 @@ def s3_notification(
     sequencer: str | None = None,
     event_time: str | None = None,
 ) -> dict[str, Any]:
-    """A direct S3 notification for one object; the key is URL-encoded as S3 sends it."""
-    event = load("s3-notification.json")
+    """A direct S3 notification for one object, built by the code `article-ingest reprocess`
+    sends with (the key URL-encoded as S3 sends it); region, configuration, time and the
+    requester's fields, which the function never reads, are the sample's."""
+    sample = load("s3-notification.json")["Records"][0]
+    ref = ObjectRef(
+        bucket=bucket,
+        key=key,
+        version_id=version_id,
+        etag=etag or "0" * 32,
+        size=size,
+        sequencer=sequencer,
+        event_time=event_time or sample["eventTime"],
+    )
+    event = build_s3_notification(
+        ref, region=sample["awsRegion"], configuration_id=sample["s3"]["configurationId"]
+    )
     record = event["Records"][0]
-    record["s3"]["bucket"]["name"] = bucket
-    record["s3"]["bucket"]["arn"] = f"arn:aws:s3:::{bucket}"
-    obj = record["s3"]["object"]
-    obj.update(key=quote_plus(key, safe="/"), size=size, eTag=etag or "0" * 32)
-    _set_or_drop(obj, "versionId", version_id)
-    _set_or_drop(obj, "sequencer", sequencer)
-    if event_time:
-        record["eventTime"] = event_time
+    record.update({name: sample[name] for name in REQUESTER_FIELDS})
+    record["s3"]["bucket"]["ownerIdentity"] = sample["s3"]["bucket"]["ownerIdentity"]
     return event
 
 

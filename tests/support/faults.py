@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.compat import HTTPHeaders
 from botocore.exceptions import ConnectTimeoutError, ReadTimeoutError
 
 Fault = Literal["throttle", "server_error", "read_timeout", "connect_timeout"]
@@ -113,7 +114,7 @@ class InjectedFault:
             status, headers, body = _THROTTLE[self.client.meta.service_model.endpoint_prefix]
         else:
             status, headers, body = 503, {}, b"<Error><Code>ServiceUnavailable</Code></Error>"
-        return AWSResponse(url, status, headers, _Body(body))
+        return AWSResponse(url, status, HTTPHeaders.from_dict(headers), _Body(body))
 
 
 def inject(

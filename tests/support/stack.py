@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import boto3
 
+from article_ingest.aws.dynamodb_store import ArticleStore
+from article_ingest.models.items import ArticleItem
 from article_ingest_local.lambda_runtime import load_handler, new_context
 from article_ingest_local.provision import ensure_watch_queue, provision
 from article_ingest_local.resources import StackResources
-from article_ingest_local.store_reader import get_item, scan_items
+from article_ingest_local.session import StackTarget, template_bodies_prefix
 from article_ingest_local.template import LOCAL_REGION, Template
 
 MOCK_QUEUE_URL_BASE = f"https://sqs.{LOCAL_REGION}.amazonaws.com"
@@ -28,9 +31,13 @@ class MockStack:
     session: boto3.Session
     watch_queue_url: str
     app: ModuleType
+    store: ArticleStore  # read through the adapters the function writes with, as the CLI reads
 
     def client(self, service: str) -> Any:
-        return self.session.client(service, region_name=LOCAL_REGION)
+        """A client of any service on the mocked account (boto3's typed overloads want a literal
+        name; the tests ask for whichever they need)."""
+        make_client: Callable[..., Any] = self.session.client
+        return make_client(service, region_name=LOCAL_REGION)
 
     def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
         spec = self.template.function()
@@ -44,11 +51,13 @@ class MockStack:
         )
         return response
 
-    def item(self, article_id: str) -> dict[str, Any] | None:
-        return get_item(self.client("dynamodb"), self.client("s3"), self.resources.articles_table, article_id)
+    def item(self, article_id: str) -> ArticleItem | None:
+        """One item, whole (an overflowed body read back from the bodies bucket)."""
+        return self.store.get(article_id)
 
-    def items(self) -> list[dict[str, Any]]:
-        return list(scan_items(self.client("dynamodb"), self.resources.articles_table))
+    def items(self) -> list[ArticleItem]:
+        """Every item, as the table holds it."""
+        return list(self.store.scan())
 
     def notices(self) -> list[dict[str, Any]]:
         """Drain the watch queue (raw SNS delivery) and return the notice documents."""
@@ -61,7 +70,7 @@ class MockStack:
     def drain(self, queue_url: str) -> list[dict[str, Any]]:
         """Receive and delete every message of a queue; returns their JSON bodies."""
         sqs = self.client("sqs")
-        out = []
+        out: list[dict[str, Any]] = []
         while True:
             messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
             if not messages:
@@ -86,4 +95,5 @@ def build_mock_stack(monkeypatch: Any) -> MockStack:
     monkeypatch.setenv("POWERTOOLS_LOG_LEVEL", "WARNING")
     handler = load_handler(spec, {})
     app = sys.modules[handler.__module__]
-    return MockStack(template, resources, session, watch, app)
+    reader = StackTarget(session, None, resources, "test", bodies_prefix=template_bodies_prefix(template))
+    return MockStack(template, resources, session, watch, app, reader.article_store())

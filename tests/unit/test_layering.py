@@ -1,4 +1,5 @@
-"""Dependencies point one way: handler -> service -> adapters (aws/) -> models and extraction."""
+"""Dependencies point one way: handler -> service -> adapters (aws/) -> models and extraction, and
+all of them stand on the shared vocabulary (errors.py), which stands on nothing."""
 
 from __future__ import annotations
 
@@ -38,3 +39,10 @@ def test_no_module_imports_a_layer_above_its_own(layer: str) -> None:
     }
     # Then none reaches up
     assert offending == set()
+
+
+def test_the_shared_error_vocabulary_imports_nothing_of_the_package() -> None:
+    # Given the module every layer imports its reasons and error bases from / When its imports are read
+    own = {name for name in _imports(PACKAGE / "errors.py") if name.startswith("article_ingest")}
+    # Then it leans on no layer, so any layer may import it
+    assert own == set()

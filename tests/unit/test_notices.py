@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from typing import Any
 
+from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
 from article_ingest.models.items import SourceFacts, rejected_item, stored_item
 from article_ingest.models.notices import MAX_NOTICE_BYTES, SCHEMA_VERSION, notice_for
@@ -13,9 +16,8 @@ REF = ObjectRef(bucket="inbox", key="k.html", version_id="v1", etag="e1")
 FACTS = SourceFacts(ref=REF, order_key="t:1")
 
 
-def _article(**fields: object) -> Article:
-    base: dict[str, object] = {"title": "Title", "text": "some body text", "html": "<p>some body text</p>"}
-    return Article(**{**base, **fields})  # type: ignore[arg-type]
+def _article(**fields: Any) -> Article:
+    return replace(Article(title="Title", text="some body text", html="<p>some body text</p>"), **fields)
 
 
 def test_a_stored_notice_has_the_schema_fields_and_never_the_body() -> None:
@@ -62,7 +64,7 @@ def test_the_item_keeps_the_sources_of_the_fields_it_holds_only() -> None:
 
 def test_a_rejected_notice_names_the_reason_and_has_no_empty_attributes() -> None:
     # Given a rejected item / When announced
-    notice = notice_for(rejected_item(FACTS, "empty", "no content", "x/1"), table="t")
+    notice = notice_for(rejected_item(FACTS, RejectionReason.EMPTY, "no content", "x/1"), table="t")
     # Then type and reason say what happened, and empty attributes are left out
     assert (notice.type, notice.reason) == ("article.rejected", "empty")
     assert set(notice.message_attributes()) == {"type"}

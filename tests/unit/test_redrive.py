@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import boto3
 from botocore.stub import Stubber
 
 from article_ingest_local.redrive import EMPTY_AFTER_WAIT_SECONDS, redrive, start_native_redrive
+
+if TYPE_CHECKING:
+    from mypy_boto3_sqs import SQSClient
 
 DLQ_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/ingest-dlq"
 DLQ_ARN = "arn:aws:sqs:eu-west-1:123456789012:ingest-dlq"
 QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/ingest"
 
 
-def _sqs() -> object:
+def _sqs() -> SQSClient:
     return boto3.client("sqs", region_name="eu-west-1", aws_access_key_id="x", aws_secret_access_key="x")
 
 
 def test_on_aws_the_dead_letter_queue_is_redriven_by_sqs_move_task() -> None:
     # Given the dead-letter queue of a deployed stack
     sqs = _sqs()
-    with Stubber(sqs) as stub:  # type: ignore[arg-type]
+    with Stubber(sqs) as stub:
         stub.add_response(
             "get_queue_attributes",
             {"Attributes": {"QueueArn": DLQ_ARN}},
@@ -34,7 +39,7 @@ def test_on_aws_the_dead_letter_queue_is_redriven_by_sqs_move_task() -> None:
 def test_locally_an_empty_answer_ends_the_redrive_only_after_a_long_poll() -> None:
     # Given a dead-letter queue that answers a long poll with nothing
     sqs = _sqs()
-    with Stubber(sqs) as stub:  # type: ignore[arg-type]
+    with Stubber(sqs) as stub:
         stub.add_response(
             "receive_message",
             {},

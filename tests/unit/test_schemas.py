@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
 from article_ingest.models.items import SourceFacts, rejected_item, stored_item
 from article_ingest.models.notices import notice_for
@@ -31,14 +32,17 @@ def _validator(name: str) -> Draft202012Validator:
 def test_stored_and_rejected_items_match_the_item_schema() -> None:
     # Given one item of each status / Then both validate
     validator = _validator("article-item.schema.json")
-    for item in (stored_item(FACTS, ARTICLE), rejected_item(FACTS, "empty", "no content", "x/1")):
+    for item in (
+        stored_item(FACTS, ARTICLE),
+        rejected_item(FACTS, RejectionReason.EMPTY, "no content", "x/1"),
+    ):
         validator.validate(item.to_attributes())
 
 
 def test_stored_and_rejected_notices_match_the_notice_schema() -> None:
     # Given one notice of each type / Then both validate
     validator = _validator("notice.schema.json")
-    for item in (stored_item(FACTS, ARTICLE), rejected_item(FACTS, "binary", "PNG", "x/1")):
+    for item in (stored_item(FACTS, ARTICLE), rejected_item(FACTS, RejectionReason.BINARY, "PNG", "x/1")):
         validator.validate(json.loads(notice_for(item, table="articles").to_json()))
 
 
@@ -47,3 +51,16 @@ def test_the_item_schema_names_every_item_attribute() -> None:
     documented = set(json.loads((SCHEMAS / "article-item.schema.json").read_text())["properties"])
     attributes = set(stored_item(FACTS, ARTICLE).__dataclass_fields__)
     assert attributes <= documented
+
+
+def _documented_reasons(schema: str) -> set[str]:
+    description = json.loads((SCHEMAS / schema).read_text())["properties"]["reason"]["description"]
+    return {code.strip() for code in description.split(":", 1)[1].split("|")}
+
+
+def test_the_schemas_list_exactly_the_rejection_reasons_the_code_can_write() -> None:
+    # Given the one enum of reasons / When each schema's list of reason codes is read
+    codes = {reason.value for reason in RejectionReason}
+    # Then neither documents a code the code lacks, nor misses one it writes
+    assert _documented_reasons("article-item.schema.json") == codes
+    assert _documented_reasons("notice.schema.json") == codes

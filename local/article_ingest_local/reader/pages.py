@@ -7,6 +7,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from article_ingest.models.items import ArticleItem
+
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222}
 header{background:#1f2937;color:#fff;padding:.6em 1em}header a{color:#fff;text-decoration:none}
@@ -28,27 +30,27 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _matches(item: dict[str, Any], query: str) -> bool:
-    haystack = " ".join(str(item.get(name) or "") for name in ("title", "site_name", "source_key", "reason"))
+def _matches(item: ArticleItem, query: str) -> bool:
+    haystack = " ".join(value or "" for value in (item.title, item.site_name, item.source_key, item.reason))
     return query.casefold() in haystack.casefold()
 
 
-def list_page(items: list[dict[str, Any]], query: str) -> str:
+def list_page(items: list[ArticleItem], query: str) -> str:
     """Every item (filtered by the search), newest first."""
     shown = [item for item in items if not query or _matches(item, query)]
-    shown.sort(key=lambda item: str(item.get("ingested_at") or ""), reverse=True)
+    shown.sort(key=lambda item: item.ingested_at, reverse=True)
     rows = []
     for item in shown:
-        label = escape(item.get("title") or item["source_key"])
-        link = f"<a class=article href='/article/{quote(item['id'])}'>{label}</a>"
+        label = escape(item.title or item.source_key)
+        link = f"<a class=article href='/article/{quote(item.id)}'>{label}</a>"
         cells = [
-            f"<span class={escape(item['status'])}>{escape(item['status'])}</span>",
+            f"<span class={escape(item.status)}>{escape(item.status)}</span>",
             link,
-            escape(item.get("site_name") or ""),
-            escape(item.get("language") or ""),
-            escape(str(item.get("published") or "")[:10]),
-            str(item.get("word_count") or 0),
-            escape(item.get("reason") or ""),
+            escape(item.site_name or ""),
+            escape(item.language or ""),
+            escape((item.published or "")[:10]),
+            str(item.word_count),
+            escape(item.reason or ""),
         ]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     head = "".join(f"<th>{name}</th>" for name in COLUMNS)
@@ -59,32 +61,27 @@ def list_page(items: list[dict[str, Any]], query: str) -> str:
     return _page("articles", body)
 
 
-def article_page(item: dict[str, Any], notices: list[dict[str, Any]]) -> str:
+def article_page(item: ArticleItem, notices: list[dict[str, Any]]) -> str:
     """The reader view beside the original page (sandboxed, scripts off), and the notice sent."""
-    title = item.get("title") or item["source_key"]
+    title = item.title or item.source_key
     meta = " · ".join(
-        escape(str(value))
-        for value in (
-            item.get("site_name"),
-            ", ".join(item.get("authors") or []),
-            str(item.get("published") or "")[:10],
-            item.get("language"),
-        )
+        escape(value)
+        for value in (item.site_name, ", ".join(item.authors), (item.published or "")[:10], item.language)
         if value
     )
-    if item["status"] == "stored":
-        reader = f"<h1>{escape(title)}</h1><p>{meta}</p><div class=body>{item.get('html') or ''}</div>"
+    if item.status == "stored":
+        reader = f"<h1>{escape(title)}</h1><p>{meta}</p><div class=body>{item.html or ''}</div>"
     else:
-        reason, detail = escape(item.get("reason") or ""), escape(item.get("reason_detail") or "")
+        reason, detail = escape(item.reason or ""), escape(item.reason_detail or "")
         reader = f"<h1 class=rejected>rejected: {reason}</h1><p>{detail}</p>"
     sent = "".join(
         f"<pre>{escape(json.dumps(notice, ensure_ascii=False, indent=2))}</pre>" for notice in notices
     )
     original = (
-        f"<iframe class=original sandbox title='original page' src='/original/{quote(item['id'])}'></iframe>"
+        f"<iframe class=original sandbox title='original page' src='/original/{quote(item.id)}'></iframe>"
     )
     body = (
         f"<div class=split><section class=reader>{reader}</section><section>{original}</section></div>"
         f"<h2>Notice</h2>{sent or '<p>none received yet</p>'}"
     )
-    return _page(str(title), body)
+    return _page(title, body)

@@ -1,9 +1,10 @@
 """Serves the reader page on 127.0.0.1: read-only (GET only), nothing fetched from elsewhere.
 
-The articles come through the same readers as the CLI (scan_items, get_item), the notices from
-the journal, the original from the inbox by the version the item names. The original is served
-with a Content-Security-Policy that runs no script and loads nothing from outside the page
-(the iframe is sandboxed too), so looking at a page neither runs it nor tells its site.
+The articles come through the adapter the function writes with (ArticleStore: scan, get), as
+the CLI reads them, the notices from the journal, the original from the inbox by the version the
+item names. The original is served with a Content-Security-Policy that runs no script and loads
+nothing from outside the page (the iframe is sandboxed too), so looking at a page neither runs it
+nor tells its site.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from article_ingest.models.items import ArticleItem
 from article_ingest_local.reader.pages import article_page, list_page
 from article_ingest_local.session import StackTarget
-from article_ingest_local.store_reader import get_item, scan_items
 
 ORIGINAL_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 # The reader view shows the body's images only when inline: fetching them would tell their site.
@@ -37,25 +38,24 @@ class ReaderApp:
         if environ["REQUEST_METHOD"] != "GET":
             return _send(respond, HTTPStatus.METHOD_NOT_ALLOWED, "read only", "text/plain")
         path = environ.get("PATH_INFO", "/")
-        dynamodb: Any = self._target.client("dynamodb")
-        s3: Any = self._target.client("s3")
-        table = self._target.resources.articles_table
+        store = self._target.article_store()
         if path == "/":
             query = parse_qs(environ.get("QUERY_STRING", "")).get("q", [""])[0]
-            return _send(respond, HTTPStatus.OK, list_page(list(scan_items(dynamodb, table)), query))
+            return _send(respond, HTTPStatus.OK, list_page(list(store.scan()), query))
         kind, _, article_id = path.strip("/").partition("/")
-        item = get_item(dynamodb, s3, table, unquote(article_id)) if article_id else None
+        item = store.get(unquote(article_id)) if article_id else None
         if kind not in ("article", "original") or item is None:
             return _send(respond, HTTPStatus.NOT_FOUND, "no such article", "text/plain")
         if kind == "article":
-            notices = [notice for notice in self._notices() if notice.get("article_id") == item["id"]]
+            notices = [notice for notice in self._notices() if notice.get("article_id") == item.id]
             return _send(respond, HTTPStatus.OK, article_page(item, notices))
-        return self._original(s3, item, respond)
+        return self._original(item, respond)
 
-    def _original(self, s3: Any, item: dict[str, Any], respond: Respond) -> Iterable[bytes]:
-        version = {"VersionId": item["source_version"]} if item.get("source_version") else {}
+    def _original(self, item: ArticleItem, respond: Respond) -> Iterable[bytes]:
+        s3: Any = self._target.client("s3")
+        version = {"VersionId": item.source_version} if item.source_version else {}
         try:
-            source = s3.get_object(Bucket=item["source_bucket"], Key=item["source_key"], **version)
+            source = s3.get_object(Bucket=item.source_bucket, Key=item.source_key, **version)
         except Exception:  # deleted since, or its version expired: say so rather than fail the page
             return _send(
                 respond, HTTPStatus.NOT_FOUND, "the original is no longer in the inbox", "text/plain"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+from importlib.metadata import version
+
 import lxml.html
 
-from article_ingest.extraction import EXTRACTOR, extract
+from article_ingest.extraction import extract
 from article_ingest.extraction.body.render import render
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 
 def test_headings_and_list_items_are_lines_of_their_own() -> None:
@@ -21,32 +23,52 @@ def test_headings_and_list_items_are_lines_of_their_own() -> None:
 
 
 def test_list_items_of_an_article_are_kept() -> None:
+    # Given an article with a list between its paragraphs
     items = "<li>More buses will run on the northern routes, every ten minutes.</li>" * 2
     body = f"<article>{prose()}<ul>{items}</ul>{prose()}</article>"
+    # When extracted
     lines = extract(html_page(body)).text.split("\n\n")
+    # Then each item is a line of the body
     assert lines.count("More buses will run on the northern routes, every ten minutes.") == 2
 
 
 def test_navigation_and_footer_are_not_in_the_body() -> None:
+    # Given an article between a navigation bar and a footer
     nav = "<nav>" + "".join(f'<a href="/s{i}">Section {i}</a>' for i in range(10)) + "</nav>"
     body = nav + f"<article>{prose()}</article><footer>Copyright City Paper</footer>"
+    # When extracted
     text = extract(html_page(body)).text
+    # Then neither is in the body
     assert "Section 3" not in text
     assert "Copyright" not in text
 
 
 def test_a_heading_repeating_the_title_is_dropped_from_the_body() -> None:
+    # Given an article whose heading repeats the page's title
     head = "<title>Buses return to the old town</title>"
     body = f"<article><h1>Buses return to the old town</h1>{prose()}</article>"
+    # When extracted / Then the body does not say it a second time
     assert "Buses return" not in extract(html_page(body, head=head)).text
 
 
-def test_word_count_reading_time_hash_and_extractor_are_filled() -> None:
+def test_word_count_reading_time_and_content_hash_describe_the_body() -> None:
+    # Given a page of twelve paragraphs of prose (about 150 words)
+    # When extracted
     article = extract(html_page(prose(12)))
+    # Then the counts are the body's, and the hash is the SHA-256 of its text (bodies dedupe on it)
     assert article.word_count == len(article.text.split())
     assert article.reading_time_minutes == 1
-    assert len(article.content_hash) == 64
-    assert article.extractor == EXTRACTOR
+    assert article.content_hash == hashlib.sha256(article.text.encode()).hexdigest()
+
+
+def test_the_extractor_names_the_package_and_the_version_it_is_installed_as() -> None:
+    # Given the version the project is installed as (pyproject.toml's, through the package metadata)
+    installed = version("article-ingest")
+    # When a page is extracted
+    article = extract(html_page(prose()))
+    # Then the article names the extractor that made it (what `reprocess --extractor-older-than`
+    # compares), so a version bump in pyproject.toml without the package's __version__ fails here
+    assert article.extractor == f"article-ingest/{installed}"
 
 
 def test_a_short_note_is_kept_whole() -> None:

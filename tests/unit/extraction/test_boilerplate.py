@@ -9,8 +9,7 @@ from article_ingest.extraction.body.boilerplate import drop_furniture
 from article_ingest.extraction.body.second_opinion import marked_container
 from article_ingest.extraction.signals import named_as_furniture
 from article_ingest.extraction.words import count_words
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 
 def _body(markup: str) -> lxml.html.HtmlElement:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import gzip
 
 from article_ingest.extraction import extract
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 WORD = "Zürich café façade"
 

@@ -10,8 +10,7 @@ import pytest
 
 from article_ingest.extraction import RejectedDocumentError, RejectionReason, extract
 from article_ingest.extraction.input.guards import MAX_ATTRIBUTES_PER_ELEMENT, cut_attribute_bombs
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 SECONDS = 5  # any one hostile document, far under the function's timeout
 WORDS = " ".join(f"word{i}" for i in range(200))

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from article_ingest.extraction import extract
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 LANGUAGES = Path(__file__).parents[2] / "fixtures" / "languages"
 EXPECTED: dict[str, str | None] = json.loads((LANGUAGES / "expected.json").read_text(encoding="utf-8"))

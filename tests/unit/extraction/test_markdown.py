@@ -6,8 +6,7 @@ import lxml.html
 
 from article_ingest.extraction import extract
 from article_ingest.extraction.body.markdown import to_markdown
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 
 def _md(html: str) -> str:

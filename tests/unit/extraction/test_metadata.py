@@ -5,79 +5,122 @@ from __future__ import annotations
 import json
 
 from article_ingest.extraction import extract
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 
 def ld_json(**fields: object) -> str:
+    """A NewsArticle JSON-LD block holding `fields`."""
     data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
 def test_the_json_ld_headline_is_the_title() -> None:
+    # Given a page whose <title> carries the site's name and whose JSON-LD holds the headline
     head = "<title>Buses return | City Paper</title>" + ld_json(headline="Buses return to the old town")
-    assert extract(html_page(prose(), head=head)).title == "Buses return to the old town"
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then the title is the JSON-LD headline
+    assert article.title == "Buses return to the old town"
 
 
 def test_the_site_name_suffix_is_cut_from_the_page_title() -> None:
+    # Given a <title> ending in the site name that og:site_name declares
     head = "<title>Buses return to the old town | City Paper</title>"
     head += '<meta property="og:site_name" content="City Paper">'
-    assert extract(html_page(prose(), head=head)).title == "Buses return to the old town"
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then the title is the headline without the site
+    assert article.title == "Buses return to the old town"
 
 
 def test_json_ld_authors_are_names_only() -> None:
+    # Given JSON-LD authors, one of them written "By ..."
     head = ld_json(
         author=[{"@type": "Person", "name": "By Jane Doe"}, {"@type": "Person", "name": "John Roe"}]
     )
-    assert extract(html_page(prose(), head=head)).authors == ("Jane Doe", "John Roe")
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then the authors are the bare names, in order
+    assert article.authors == ("Jane Doe", "John Roe")
 
 
 def test_a_visible_byline_loses_its_by_and_role() -> None:
+    # Given a visible byline with "By" and the author's role
     body = '<p class="byline">By Jane Doe, Senior Political Correspondent</p>' + prose()
-    assert extract(html_page(body)).authors == ("Jane Doe",)
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then the author is the name alone
+    assert article.authors == ("Jane Doe",)
 
 
 def test_the_published_date_is_iso_8601_in_its_own_time_zone() -> None:
+    # Given a published time with a compact UTC offset
     head = '<meta property="article:published_time" content="2024-03-05T09:30:00+0100">'
-    assert extract(html_page(prose(), head=head)).published == "2024-03-05T09:30:00+01:00"
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then it is ISO 8601, still in that offset
+    assert article.published == "2024-03-05T09:30:00+01:00"
 
 
 def test_a_javascript_date_string_in_json_ld_is_normalised() -> None:
+    # Given a JSON-LD date written as JavaScript's Date.toString() writes it
     head = ld_json(datePublished="Sat Dec 07 2024 01:36:42 GMT+0000 (UTC)")
-    assert extract(html_page(prose(), head=head)).published == "2024-12-07T01:36:42+00:00"
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then it is ISO 8601
+    assert article.published == "2024-12-07T01:36:42+00:00"
 
 
 def test_a_year_in_the_body_is_not_taken_as_the_date() -> None:
+    # Given a body that mentions past dates, and no date in the markup
     body = "<p>In March 2019 the line closed; it reopened on 4 May 2021.</p>" + prose()
-    assert extract(html_page(body)).published is None
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then no publication date is guessed from the prose
+    assert article.published is None
 
 
 def test_the_url_date_is_used_when_the_page_has_no_other() -> None:
-    article = extract(html_page(prose()), url="https://news.example/2023/11/02/buses")
+    # Given a page without a date, found at a URL holding one
+    page = html_page(prose())
+    # When it is extracted with its URL
+    article = extract(page, url="https://news.example/2023/11/02/buses")
+    # Then the URL's date is the publication day
     assert article.published == "2023-11-02"
 
 
 def test_the_declared_language_is_reduced_to_its_primary_subtag() -> None:
-    assert extract(html_page(prose(), lang="en-GB")).language == "en"
+    # Given a page declared as British English
+    page = html_page(prose(), lang="en-GB")
+    # When it is extracted / Then its language is the primary subtag
+    assert extract(page).language == "en"
 
 
 def test_an_undeclared_language_is_detected_from_the_body() -> None:
+    # Given a German page that declares no language
     german = (
         "<p>"
         + "Der Stadtrat hat am Dienstag beschlossen, dass die Busse wieder fahren und nicht mehr warten. " * 6
         + "</p>"
     )
     page = f"<html><body>{german}</body></html>".encode()
+    # When it is extracted / Then its language is detected from the text
     assert extract(page).language == "de"
 
 
 def test_keywords_become_tags() -> None:
+    # Given a keywords meta with uneven spacing
     head = '<meta name="keywords" content="transport, city council ,buses">'
-    assert extract(html_page(prose(), head=head)).tags == ("transport", "city council", "buses")
+    # When it is extracted
+    article = extract(html_page(prose(), head=head))
+    # Then each keyword is a tag, trimmed, in order
+    assert article.tags == ("transport", "city council", "buses")
 
 
 def test_a_malformed_date_is_ignored_rather_than_raised() -> None:
+    # Given a JSON-LD date that looks like JavaScript's but names no month
     head = ld_json(datePublished="Sat Foo 07 2024 01:36:42 GMT+0000 (UTC)")
+    # When it is extracted / Then there is no date, and nothing was raised
     assert extract(html_page(prose(), head=head)).published is None
 
 

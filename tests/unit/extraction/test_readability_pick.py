@@ -18,8 +18,7 @@ from article_ingest.extraction.body.readability_pick import (
     readability_pick,
     text_length,
 )
-
-from .conftest import prose
+from tests.support.pages import prose
 
 
 def test_text_length_counts_whitespace_runs_as_one_character() -> None:

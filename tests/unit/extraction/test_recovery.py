@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from article_ingest.extraction import extract
-
-from .conftest import html_page
+from tests.support.pages import html_page
 
 LEAD = "A federal team has been touring newsrooms this week to ease worries about the new data law."
 PARAGRAPH = (

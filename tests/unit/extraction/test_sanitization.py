@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from article_ingest.extraction import extract
-
-from .conftest import html_page, prose
+from tests.support.pages import html_page, prose
 
 HOSTILE = (
     '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> and'

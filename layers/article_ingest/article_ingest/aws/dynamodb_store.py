@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -39,8 +40,7 @@ class ArticleStore:
         """The item as it will be written: its body moved to S3 if it would pass the limit."""
         if item_size(item) <= MAX_ITEM_BYTES:
             return item
-        body = {"text": item.text, "html": item.html, "markdown": item.markdown, "links": item.links}
-        location = self._bodies.put(item.id, item.content_hash or "body", body)
+        location = self._bodies.put(item.id, item.content_hash or "body", item.body())
         return item.without_body(location)
 
     def put_if_newer(self, item: ArticleItem) -> bool:
@@ -67,12 +67,25 @@ class ArticleStore:
         return True
 
     def get(self, article_id: str) -> ArticleItem | None:
-        """Read one item by id."""
+        """One item, whole: a body that overflowed to S3 is read back into it.
+
+        The read side (get, scan) serves the command line and the reader page, which explain
+        botocore's errors themselves: they are not wrapped as the function's writes are.
+        """
         response = self._client.get_item(
             TableName=self._table, Key={"id": {"S": article_id}}, ConsistentRead=True
         )
         raw = response.get("Item")
-        return ArticleItem.from_attributes(_deserialize(raw)) if raw else None
+        if not raw:
+            return None
+        item = ArticleItem.from_attributes(_deserialize(raw))
+        return item.with_body(self._bodies.get(item.body_location)) if item.body_location else item
+
+    def scan(self) -> Iterator[ArticleItem]:
+        """Every item, page by page, as the table holds it (an overflowed body stays in S3)."""
+        for page in self._client.get_paginator("scan").paginate(TableName=self._table):
+            for raw in page.get("Items", []):
+                yield ArticleItem.from_attributes(_deserialize(raw))
 
 
 def item_size(item: ArticleItem) -> int:

@@ -8,20 +8,28 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from article_ingest.aws.errors import SourceMissingError, TransientAwsError, is_transient
+from article_ingest.aws.errors import (
+    SourceMissingError,
+    TransientAwsError,
+    error_code,
+    is_missing,
+    is_transient,
+)
+from article_ingest.errors import PermanentError, RejectionReason
 from article_ingest.models.refs import ObjectRef
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
-MISSING_CODES = frozenset({"NoSuchKey", "NoSuchVersion", "404", "NotFound"})
 
+class ObjectTooLargeError(PermanentError):
+    """Raised by S3Source.fetch when the object is larger than the configured cap (nothing beyond
+    it is read), and by IngestService when the event already declares a larger size: recorded as
+    `too_large`."""
 
-class ObjectTooLargeError(Exception):
-    """Raised when the object is larger than the configured cap; nothing beyond it is read."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"{size} bytes > limit {limit}")
+    def __init__(self, size: int, limit: int, *, declared: bool = False) -> None:
+        size_text = f"declared size {size}" if declared else f"{size} bytes"
+        super().__init__(RejectionReason.TOO_LARGE, f"{size_text} > limit {limit}")
         self.size = size
         self.limit = limit
 
@@ -59,11 +67,10 @@ class S3Source:
             # Read at most one byte past the cap, whatever ContentLength claimed.
             data = response["Body"].read(max_bytes + 1)
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "")
-            if code in MISSING_CODES:
-                raise SourceMissingError(f"s3://{ref.bucket}/{ref.key}: {code}") from exc
+            if is_missing(exc):
+                raise SourceMissingError(f"s3://{ref.bucket}/{ref.key}: {error_code(exc)}") from exc
             if is_transient(exc):
-                raise TransientAwsError(f"S3 GetObject failed: {code}") from exc
+                raise TransientAwsError(f"S3 GetObject failed: {error_code(exc)}") from exc
             raise
         except BotoCoreError as exc:
             raise TransientAwsError(f"S3 GetObject failed: {exc}") from exc

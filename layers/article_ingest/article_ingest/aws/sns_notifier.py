@@ -7,14 +7,20 @@ from typing import TYPE_CHECKING
 from botocore.exceptions import BotoCoreError, ClientError
 
 from article_ingest.aws.errors import TransientAwsError, is_transient
+from article_ingest.errors import ArticleIngestError
 from article_ingest.models.notices import MAX_NOTICE_BYTES, Notice
 
 if TYPE_CHECKING:
     from mypy_boto3_sns import SNSClient
 
 
-class NoticeTooLargeError(Exception):
-    """Raised if a notice would pass SNS's 256 KiB limit (the item bounds should prevent it)."""
+class NoticeTooLargeError(ArticleIngestError):
+    """Raised by SnsNotifier.publish if a notice would pass SNS's 256 KiB limit.
+
+    The item's bounds should make it impossible, so it is a bug, not an outcome: neither
+    permanent (the item is already written) nor transient, it propagates, and the queue's
+    retries end in the dead-letter queue, where the alarm shows it.
+    """
 
 
 class SnsNotifier:

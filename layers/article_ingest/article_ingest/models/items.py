@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
 from article_ingest.extraction.metadata.fields import plain_text
 from article_ingest.models.refs import ObjectRef
@@ -25,6 +27,9 @@ EXCERPT_CHARS = 400  # enough for a preview line in a subscriber's UI
 # The only URL schemes a stored link, image or canonical URL may carry (no javascript:, data:...).
 SAFE_URL_SCHEMES = ("http://", "https://")
 SEQUENCER_WIDTH = 64  # S3 sequencers are hex of varying length: left-pad to compare as numbers
+# Order keys: "s:" + sequencer sorts above "e:" + event time (see order_key).
+SEQUENCED_PREFIX = "s:"
+TIMED_PREFIX = "e:"
 
 
 def article_id(bucket: str, key: str) -> str:
@@ -41,9 +46,14 @@ def order_key(ref: ObjectRef, last_modified: datetime | None) -> str:
     can never block the real S3 events of a key.
     """
     if ref.sequencer:
-        return "s:" + ref.sequencer.upper().rjust(SEQUENCER_WIDTH, "0")
+        return SEQUENCED_PREFIX + ref.sequencer.upper().rjust(SEQUENCER_WIDTH, "0")
     moment = _parse_time(ref.event_time) or last_modified or datetime.fromtimestamp(0, UTC)
-    return "e:" + moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+    return TIMED_PREFIX + moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+
+
+def sequencer_of(key: str) -> str | None:
+    """The (left-padded) S3 sequencer an order key was made from; None for a time-ordered key."""
+    return key.removeprefix(SEQUENCED_PREFIX) if key.startswith(SEQUENCED_PREFIX) else None
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -87,7 +97,7 @@ class ArticleItem:
     source_etag: str | None = None
     source_size: int | None = None
     source_content_type: str | None = None
-    reason: str | None = None
+    reason: RejectionReason | None = None
     reason_detail: str | None = None
     title: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -125,11 +135,46 @@ class ArticleItem:
         for name in ("authors", "tags", "links"):
             if name in known:
                 known[name] = list(known[name])
+        if "reason" in known:
+            known["reason"] = RejectionReason(known["reason"])
         return cls(**known)
+
+    def body(self) -> ItemBody:
+        """The part of the item that moves to S3 when the item would pass DynamoDB's limit."""
+        return ItemBody(text=self.text, html=self.html, markdown=self.markdown, links=list(self.links))
 
     def without_body(self, location: str) -> ArticleItem:
         """The same item with text, html, Markdown and links moved out to `location`."""
         return replace(self, text=None, html=None, markdown=None, links=[], body_location=location)
+
+    def with_body(self, body: ItemBody) -> ArticleItem:
+        """The item whole again: its body read back from `body_location` (which it keeps)."""
+        return replace(self, text=body.text, html=body.html, markdown=body.markdown, links=list(body.links))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemBody:
+    """An item's body as the bodies bucket holds it: one JSON object {text, html, markdown, links}."""
+
+    text: str | None
+    html: str | None
+    markdown: str | None
+    links: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """The stored document."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, document: str | bytes) -> ItemBody:
+        """The body from a stored document."""
+        fields: dict[str, Any] = json.loads(document)
+        return cls(
+            text=fields.get("text"),
+            html=fields.get("html"),
+            markdown=fields.get("markdown"),
+            links=list(fields.get("links") or []),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +237,7 @@ def _plain_list(values: tuple[str, ...], limit: int) -> list[str]:
     return [text for text in (plain(value, limit) for value in values) if text]
 
 
-def rejected_item(source: SourceFacts, reason: str, detail: str, extractor: str) -> ArticleItem:
+def rejected_item(source: SourceFacts, reason: RejectionReason, detail: str, extractor: str) -> ArticleItem:
     """The item recording why a source yielded no article."""
     return ArticleItem(
         **_base(source, "rejected"),

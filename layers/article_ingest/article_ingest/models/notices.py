@@ -6,8 +6,9 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Literal
 
+from article_ingest.errors import RejectionReason
 from article_ingest.models.items import ArticleItem
 
 SCHEMA_VERSION = "1.0"
@@ -56,7 +57,7 @@ class Notice:
     url: str | None = None
     word_count: int = 0
     excerpt: str | None = None
-    reason: str | None = None
+    reason: RejectionReason | None = None
     reason_detail: str | None = None
 
     def to_json(self) -> str:
@@ -103,9 +104,3 @@ def notice_for(item: ArticleItem, *, table: str) -> Notice:
         reason=item.reason,
         reason_detail=item.reason_detail,
     )
-
-
-def notice_from_json(body: str) -> dict[str, Any]:
-    """Parse a received notice body (subscribers and the CLI)."""
-    document: dict[str, Any] = json.loads(body)
-    return document

@@ -10,7 +10,8 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from article_ingest.aws.events import refs_from_event, refs_from_sqs_body
+from article_ingest.aws.events import refs_from_event, refs_from_sqs_record
+from article_ingest.errors import TransientError
 from article_ingest.models.outcome import Outcome
 from article_ingest.models.refs import ObjectRef
 
@@ -18,8 +19,9 @@ logger = Logger(child=True)
 IngestOne = Callable[[ObjectRef], Outcome]
 
 
-class DirectEventError(Exception):
-    """Raised after a direct (non-SQS) event was processed with some objects failing transiently.
+class DirectEventError(TransientError):
+    """Raised by handle_event after a direct (non-SQS) event was processed with some objects
+    failing transiently.
 
     Lambda's async retry runs it again; idempotency turns the finished objects into no-ops.
     """
@@ -32,7 +34,7 @@ def handle_event(event: dict[str, Any], context: LambdaContext, ingest_one: Inge
         processor = BatchProcessor(event_type=EventType.SQS)
 
         def record_handler(record: SQSRecord) -> None:  # Powertools passes it as `record`
-            for ref in refs_from_sqs_body(record.body):
+            for ref in refs_from_sqs_record(record):
                 ingest_one(ref)
 
         response = process_partial_response(

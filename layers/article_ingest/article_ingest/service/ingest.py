@@ -10,24 +10,36 @@ from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
 from article_ingest.aws.dynamodb_store import ArticleStore
-from article_ingest.aws.errors import SourceMissingError
 from article_ingest.aws.s3_source import ObjectTooLargeError, S3Source, SourceObject
 from article_ingest.aws.sns_notifier import SnsNotifier
-from article_ingest.extraction import (
-    EXTRACTOR,
-    ExtractionLimits,
-    RejectedDocumentError,
-    extract,
-)
-from article_ingest.models import outcome as reasons
+from article_ingest.errors import PermanentError, RejectionReason
+from article_ingest.extraction import EXTRACTOR, Article, ExtractionLimits, extract
 from article_ingest.models.items import ArticleItem, SourceFacts, order_key, rejected_item, stored_item
 from article_ingest.models.notices import notice_for
 from article_ingest.models.outcome import Outcome
 from article_ingest.models.refs import ObjectRef
+from article_ingest.service.tracing import tracer
 
 logger = Logger(child=True)
 # Names that are never documents: folder markers end in "/", the rest are OS metadata files.
 NOT_DOCUMENT_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+class NotDocumentError(PermanentError):
+    """Raised by IngestService for a key that names no document (a folder marker, an OS
+    metadata file), before anything is read: recorded as `not_document`."""
+
+    def __init__(self) -> None:
+        super().__init__(RejectionReason.NOT_DOCUMENT, "folder marker or metadata file")
+
+
+class ExtractionCrashedError(PermanentError):
+    """Raised by IngestService when the extraction raised anything but a rejection (a bug).
+    Recorded as `internal_error` (and logged with its traceback) so the message cannot loop in
+    the queue."""
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__(RejectionReason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,43 +53,54 @@ class IngestService:
     max_object_bytes: int
 
     def ingest(self, ref: ObjectRef) -> Outcome:
-        """Process one object version to a definite outcome; raises only for transient faults."""
-        facts = SourceFacts(ref=ref, order_key=order_key(ref, None))
-        if _is_not_document(ref.key):
-            return self._reject(facts, reasons.REASON_NOT_DOCUMENT, "folder marker or metadata file")
-        if ref.size is not None and ref.size > self.max_object_bytes:
-            detail = f"declared size {ref.size} > limit {self.max_object_bytes}"
-            return self._reject(facts, reasons.REASON_TOO_LARGE, detail)
-        try:
-            obj = self.source.fetch(ref, max_bytes=self.max_object_bytes)
-        except SourceMissingError as exc:
-            return self._reject(facts, reasons.REASON_MISSING, str(exc))
-        except ObjectTooLargeError as exc:
-            return self._reject(facts, reasons.REASON_TOO_LARGE, str(exc))
-        self.metrics.add_metric(name="BytesRead", unit=MetricUnit.Bytes, value=obj.size)
-        return self._extract_and_store(_facts_from(ref, obj), obj)
+        """Process one object version to a definite outcome.
 
-    def _extract_and_store(self, facts: SourceFacts, obj: SourceObject) -> Outcome:
+        A PermanentError on the way (a key that is no document, an object too large or gone, a
+        document without an article, an extractor bug) is that outcome: recorded, announced,
+        never retried. Anything else, TransientError first, propagates so the queue retries.
+        """
+        facts = SourceFacts(ref=ref, order_key=order_key(ref, None))
+        try:
+            self._screen(ref)
+            obj = self.source.fetch(ref, max_bytes=self.max_object_bytes)
+            self.metrics.add_metric(name="BytesRead", unit=MetricUnit.Bytes, value=obj.size)
+            facts = _facts_from(ref, obj)
+            article = self._extract_article(obj, key=ref.key)
+        except PermanentError as exc:
+            return self._reject(facts, exc)
+        return self._save(stored_item(facts, article))
+
+    def _screen(self, ref: ObjectRef) -> None:
+        """Refuse what the event alone shows cannot be an article, before reading a byte."""
+        if _is_not_document(ref.key):
+            raise NotDocumentError
+        if ref.size is not None and ref.size > self.max_object_bytes:
+            raise ObjectTooLargeError(ref.size, self.max_object_bytes, declared=True)
+
+    # A subsegment of its own: the extraction's share of the time, per object. Not its response
+    # (a whole article would crowd X-Ray's 64 KB segment); a rejection shows as its exception.
+    @tracer.capture_method(capture_response=False)
+    def _extract_article(self, obj: SourceObject, *, key: str) -> Article:
         started = time.perf_counter()
         try:
-            article = extract(
+            return extract(
                 obj.data,
                 url=None,
                 content_type=obj.content_type,
                 content_encoding=obj.content_encoding,
                 limits=ExtractionLimits(max_bytes=self.max_object_bytes),
             )
-        except RejectedDocumentError as exc:
-            return self._reject(facts, exc.reason.value, exc.detail)
+        except PermanentError:
+            raise
         except Exception as exc:  # an extractor bug must not loop in the queue: record it
-            logger.exception("extraction crashed", extra={"key": facts.ref.key})
-            return self._reject(facts, reasons.REASON_INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
+            logger.exception("extraction crashed", extra={"key": key})
+            raise ExtractionCrashedError(exc) from exc
         finally:
             elapsed_ms = (time.perf_counter() - started) * 1000
             self.metrics.add_metric(name="ExtractionTime", unit=MetricUnit.Milliseconds, value=elapsed_ms)
-        return self._save(stored_item(facts, article))
 
-    def _reject(self, facts: SourceFacts, reason: str, detail: str) -> Outcome:
+    def _reject(self, facts: SourceFacts, error: PermanentError) -> Outcome:
+        reason, detail = error.reason, error.detail
         logger.info("document rejected", extra={"key": facts.ref.key, "reason": reason, "detail": detail})
         return self._save(rejected_item(facts, reason, detail, EXTRACTOR))
 

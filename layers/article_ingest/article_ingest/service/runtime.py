@@ -28,6 +28,7 @@ from article_ingest.models.refs import ObjectRef
 from article_ingest.service.dispatch import handle_event
 from article_ingest.service.ingest import IngestService
 from article_ingest.service.settings import Settings
+from article_ingest.service.tracing import tracer
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -102,8 +103,12 @@ class Runtime:
 
         return ingest
 
+    @tracer.capture_method
     def ingest_one(self, ref: ObjectRef) -> Outcome:
-        """Ingest one object version, once, with its correlation id in every log line."""
+        """Ingest one object version, once: its correlation id on every log line it causes, its
+        bucket and key as annotations of its trace subsegment (so X-Ray finds it by object)."""
+        tracer.put_annotation(key="bucket", value=ref.bucket)
+        tracer.put_annotation(key="key", value=ref.key)
         logger.set_correlation_id(f"s3://{ref.bucket}/{ref.key}#{ref.version_id or ref.etag}")
         try:
             outcome: Outcome = self.ingest_once(ref=ref)
@@ -111,8 +116,11 @@ class Runtime:
             self.metrics.add_metric(name="DocumentsFailed", unit=MetricUnit.Count, value=1)
             logger.exception("object failed; the queue will retry it", extra={"key": ref.key})
             raise
-        logger.info("object done", extra={"outcome": asdict(outcome)})
-        return outcome
+        else:
+            logger.info("object done", extra={"outcome": asdict(outcome)})
+            return outcome
+        finally:  # the batch's next record, and the batch's own lines, are not this object's
+            logger.set_correlation_id(None)
 
     def handle(self, event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         """Process one invocation."""

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from article_ingest.errors import ArticleIngestError
+
 # Idempotency records outlive S3's redelivery window (hours) by a wide margin.
 DEFAULT_IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600
 DEFAULT_MAX_OBJECT_BYTES = 20_000_000
 
 
-class SettingsError(Exception):
-    """Raised at cold start when a required environment variable is missing or malformed."""
+class SettingsError(ArticleIngestError):
+    """Raised by Settings.from_env at cold start when a required environment variable is missing
+    or malformed: the invocation fails before any record is touched, and its message names the
+    variable."""
 
 
 @dataclass(frozen=True, slots=True)
