@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import threading
@@ -70,16 +71,8 @@ def up(  # noqa: PLR0917 - click passes one argument per option
     _echo(f"function logs and metrics: {stack.function_log}")
     flag = "" if stack.port == DEFAULT_PORT else f" --port {stack.port}"
     _echo(f"ready: local stack at {stack.endpoint}; drop files with `article-ingest{flag} drop PATH`")
-    target = stack.target
-    dynamodb, sqs = target.dynamodb(), target.sqs()
-    try:
-        lines = (
-            stack_status(dynamodb, sqs, target.resources).line() for _ in ticks(STATUS_EVERY_SECONDS, stopped)
-        )
-        for line in changes(lines):
-            _echo(line)
-    except KeyboardInterrupt:
-        pass
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C stops the stack as SIGTERM does
+        _show_progress(stack.target, stopped)
     _echo("stopping")
     reader.shutdown()
     stack.stop()
@@ -158,6 +151,16 @@ def _start_stack(
     elif restored.loaded:
         _echo(f"restored the state saved in {stack.state_folder} (`up --fresh` starts empty)")
     return stack
+
+
+def _show_progress(target: StackTarget, stopped: threading.Event) -> None:
+    """The stack's counts, a line each time they change, until `stopped` is set."""
+    dynamodb, sqs = target.dynamodb(), target.sqs()
+    lines = (
+        stack_status(dynamodb, sqs, target.resources).line() for _ in ticks(STATUS_EVERY_SECONDS, stopped)
+    )
+    for line in changes(lines):
+        _echo(line)
 
 
 def _reader_app(ctx: click.Context, target: StackTarget) -> ReaderApp:
