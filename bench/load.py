@@ -115,9 +115,8 @@ def run(count: int, *, concurrency: int, timeout: float, hostile_share: float) -
     report = LoadReport(dropped=len(docs), concurrency=concurrency, kinds=dict(Counter(d.kind for d in docs)))
     try:
         target = stack.target
-        s3, sqs = target.client("s3"), target.client("sqs")
-        sqs_any: Any = sqs
-        watch_url = sqs_any.get_queue_url(QueueName=f"{target.name}-{WATCH_QUEUE_SUFFIX}")["QueueUrl"]
+        s3, sqs = target.s3(), target.sqs()
+        watch_url = sqs.get_queue_url(QueueName=f"{target.name}-{WATCH_QUEUE_SUFFIX}")["QueueUrl"]
         stack.run_pollers()
         started = time.monotonic()
         _upload(s3, target.resources.inbox_bucket, docs)

@@ -57,6 +57,12 @@ def notices_table(notices: list[dict[str, Any]]) -> Table:
     return table
 
 
+def notice_line(notice: dict[str, Any]) -> str:
+    """One notice on one line, as `notices --follow` prints it: type, short id, title or reason."""
+    label = notice.get("title") if notice.get("type") == "article.stored" else notice.get("reason")
+    return f"{notice.get('type')}  {notice.get('article_id', '')[:10]}  {label}"
+
+
 def print_table(table: Table) -> None:
     """Print to the terminal at its width, or to a pipe at a fixed, readable width."""
     console = Console()

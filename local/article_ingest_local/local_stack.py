@@ -16,13 +16,17 @@ from moto.server import ThreadedMotoServer
 from article_ingest_local.function_output import POLLER_THREAD_PREFIX, route_function_output
 from article_ingest_local.lambda_runtime import load_handler
 from article_ingest_local.moto_fidelity import make_dynamodb_writes_atomic
+from article_ingest_local.notices_journal import NoticeJournal, notice_journal
 from article_ingest_local.poller import BatchResult, SqsEventSource
 from article_ingest_local.provision import ensure_watch_queue, provision
-from article_ingest_local.session import LOCAL_CREDENTIALS, StackTarget, local_target
-from article_ingest_local.snapshot import Restored, load_state, save_state
+from article_ingest_local.session import LOCAL_CREDENTIALS, LocalEndpoint, StackTarget, local_target
+from article_ingest_local.settled import Settled, wait_until_settled
+from article_ingest_local.snapshot import Restored, forget_state, load_state, save_state
 from article_ingest_local.template import LOCAL_REGION, Template
+from article_ingest_local.uploads import INBOX_PREFIX, upload_files
 
 READY_TIMEOUT_SECONDS = 15
+FUNCTION_LOG_NAME = "function.log"  # the function's stdout, as CloudWatch Logs would hold it
 
 
 class LocalStack:
@@ -40,14 +44,15 @@ class LocalStack:
         self.template = template
         self.function_log = function_log  # None: the function prints to this process's stdout
         self.port = port
-        self.endpoint = f"http://127.0.0.1:{port}"
+        endpoint = LocalEndpoint.loopback(port)
+        self.endpoint = endpoint.url
         self.retry_delay_seconds = retry_delay_seconds
         self.concurrency = concurrency
         self._server: ThreadedMotoServer | None = None
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._state_folder: Path | None = None
-        self.target: StackTarget = local_target(template, self.endpoint)
+        self.state_folder: Path | None = None  # where the state is saved on stop; None: nowhere
+        self.target: StackTarget = local_target(template, endpoint)
 
     def start(self, log_level: str = "WARNING", *, state_folder: Path | None = None) -> Restored:
         """Start moto (loopback only), restore the state saved in `state_folder` or create the
@@ -58,7 +63,7 @@ class LocalStack:
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()
         self._wait_ready()
-        self._state_folder = state_folder
+        self.state_folder = state_folder
         restored = load_state(state_folder) if state_folder is not None else Restored(loaded=False)
         if not restored.loaded:
             provision(self.template, self.target.session, self.endpoint)
@@ -76,6 +81,30 @@ class LocalStack:
         }
         return restored
 
+    def start_saved(self, state_base: Path, *, fresh: bool = False, log_level: str = "WARNING") -> Restored:
+        """Start with this stack's folder under `state_base`: the state saved there restored (or,
+        when `fresh`, forgotten with the notices received and the function's old output), and the
+        function's output written to its log there."""
+        folder = self.target.state_dir(state_base)
+        self.function_log = folder / FUNCTION_LOG_NAME
+        if fresh:
+            forget_state(folder)
+            self.function_log.unlink(missing_ok=True)
+        restored = self.start(log_level, state_folder=folder)
+        if fresh:
+            notice_journal(self.target, state_base).reset()
+        return restored
+
+    def drop(self, files: list[tuple[Path, str]]) -> list[str]:
+        """Upload (file, key suffix) pairs to the inbox bucket under INBOX_PREFIX; returns the keys."""
+        return upload_files(self.target.s3(), self.target.resources.inbox_bucket, files, prefix=INBOX_PREFIX)
+
+    def wait_until_settled(self, expected: int, notices: NoticeJournal, *, timeout_seconds: float) -> Settled:
+        """The items and notices once `expected` objects have both, or what there is at the timeout."""
+        return wait_until_settled(
+            self.target.article_store(), notices, expected, timeout_seconds=timeout_seconds
+        )
+
     def run_pollers(self, on_batch: Callable[[BatchResult], Any] | None = None) -> None:
         """Start the poller threads (at most the template's maximum concurrency)."""
         spec = self.template.function()
@@ -86,7 +115,7 @@ class LocalStack:
         workers = max(1, min(self.concurrency, spec.event_source.maximum_concurrency))
         for index in range(workers):
             source = SqsEventSource(
-                self.target.session.client("sqs", endpoint_url=self.endpoint),
+                self.target.sqs(),
                 queue_url=self.template.resolve({"Ref": queue_logical}, queue_url_base=self.endpoint),
                 queue_arn=self.template.arn(queue_logical),
                 handler=handler,
@@ -109,11 +138,11 @@ class LocalStack:
         if self._server is not None:
             self._server.stop()
             self._server = None
-            if self._state_folder is not None:
-                save_state(self._state_folder)
+            if self.state_folder is not None:
+                save_state(self.state_folder)
 
     def _wait_ready(self) -> None:
-        sqs = self.target.session.client("sqs", endpoint_url=self.endpoint)
+        sqs = self.target.sqs()
         deadline = time.monotonic() + READY_TIMEOUT_SECONDS
         while True:
             try:

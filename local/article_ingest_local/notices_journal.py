@@ -7,16 +7,24 @@ Reading a queue consumes it, so every message drained is appended to the journal
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from article_ingest_local.provision import ensure_watch_queue
+from article_ingest_local.session import StackTarget
+
+if TYPE_CHECKING:
+    from mypy_boto3_sqs import SQSClient
 
 JOURNAL_NAME = "notices.jsonl"
+FOLLOW_WAIT_SECONDS = 1  # a long poll: `notices --follow` shows a notice within a second of it
 
 
 class NoticeJournal:
     """Drains a watch queue into a journal file and reads it back."""
 
-    def __init__(self, sqs: Any, queue_url: str, folder: Path) -> None:
+    def __init__(self, sqs: SQSClient, queue_url: str, folder: Path) -> None:
         self._sqs = sqs
         self._queue_url = queue_url
         self.path = folder / JOURNAL_NAME
@@ -54,3 +62,19 @@ class NoticeJournal:
             return []
         with self.path.open(encoding="utf-8") as journal:
             return [json.loads(line) for line in journal if line.strip()]
+
+    def follow(self) -> Iterator[dict[str, Any]]:
+        """Every notice in the journal, then each new one as it arrives; never ends."""
+        shown = 0
+        while True:
+            received = self.read()
+            yield from received[shown:]
+            shown = len(received)
+            self.drain(wait_seconds=FOLLOW_WAIT_SECONDS)
+
+
+def notice_journal(target: StackTarget, state_base: Path) -> NoticeJournal:
+    """The journal of `target`'s notices, under its folder in `state_base`, fed by its watch queue
+    (subscribed to the topic here if it is not yet)."""
+    queue_url = ensure_watch_queue(target.session, target.endpoint, target.resources.topic_arn, target.name)
+    return NoticeJournal(target.sqs(), queue_url, target.state_dir(state_base))

@@ -3,32 +3,65 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import boto3
 
 from article_ingest.aws.body_store import BodyStore
 from article_ingest.aws.dynamodb_store import ArticleStore
+from article_ingest_local.errors import UserError
 from article_ingest_local.resources import StackResources
 from article_ingest_local.template import LOCAL_REGION, Template
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb import DynamoDBClient
+    from mypy_boto3_s3 import S3Client
+    from mypy_boto3_sqs import SQSClient
 
 DEFAULT_PORT = 5000
 # moto accepts any credentials; these keep boto3 from looking for (or using) real ones locally.
 LOCAL_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 
 
-def port_of(endpoint: str) -> int | None:
-    """The port of an http://host:port endpoint, if it names one."""
-    tail = endpoint.rstrip("/").rsplit(":", 1)[-1]
-    return int(tail) if tail.isdigit() else None
+@dataclass(frozen=True, slots=True)
+class LocalEndpoint:
+    """Where a local stack answers: the URL clients call, and the port its server listens on."""
+
+    url: str
+    port: int
+
+    @classmethod
+    def loopback(cls, port: int) -> LocalEndpoint:
+        """The local stack on 127.0.0.1 at `port` (where `up` binds it)."""
+        return cls(url=f"http://127.0.0.1:{port}", port=port)
+
+    @classmethod
+    def from_url(cls, url: str) -> LocalEndpoint:
+        """`url` as given; its port, or DEFAULT_PORT when it names none."""
+        try:
+            port = urlsplit(url).port
+        except ValueError as exc:
+            raise UserError(f"AWS_ENDPOINT_URL {url!r} is not a URL with a port: {exc}") from None
+        return cls(url=url, port=port or DEFAULT_PORT)
+
+    @property
+    def stack_name(self) -> str:
+        """The local stack's name, which names its state folder and watch queue."""
+        return f"local-{self.port}"
 
 
-def local_endpoint(port: int | None = None) -> str:
-    """The local stack's endpoint: `--port`, else $AWS_ENDPOINT_URL, else 127.0.0.1:5000."""
+def resolve_endpoint(port: int | None = None, environ: Mapping[str, str] = os.environ) -> LocalEndpoint:
+    """The local stack's endpoint: `--port`, else $AWS_ENDPOINT_URL, else 127.0.0.1:5000.
+
+    The one place that turns the option or the variable into an endpoint and a port."""
     if port is not None:
-        return f"http://127.0.0.1:{port}"
-    return os.environ.get("AWS_ENDPOINT_URL") or f"http://127.0.0.1:{DEFAULT_PORT}"
+        return LocalEndpoint.loopback(port)
+    configured = environ.get("AWS_ENDPOINT_URL")
+    return LocalEndpoint.from_url(configured) if configured else LocalEndpoint.loopback(DEFAULT_PORT)
 
 
 @dataclass(frozen=True)
@@ -41,16 +74,23 @@ class StackTarget:
     name: str
     bodies_prefix: str  # where the function writes bodies too large for an item
 
-    def client(self, service: str) -> object:
-        return self.session.client(service, endpoint_url=self.endpoint)  # type: ignore[call-overload]
+    def s3(self) -> S3Client:
+        """A client of the stack's S3 (the inbox and bodies buckets)."""
+        return self.session.client("s3", endpoint_url=self.endpoint)
+
+    def dynamodb(self) -> DynamoDBClient:
+        """A client of the stack's DynamoDB (the articles table)."""
+        return self.session.client("dynamodb", endpoint_url=self.endpoint)
+
+    def sqs(self) -> SQSClient:
+        """A client of the stack's SQS (the ingest, dead-letter and watch queues)."""
+        return self.session.client("sqs", endpoint_url=self.endpoint)
 
     def article_store(self) -> ArticleStore:
         """The articles table (and the bodies bucket behind it), read through the very adapters
         the function writes with."""
-        s3 = self.session.client("s3", endpoint_url=self.endpoint)
-        bodies = BodyStore(s3, bucket=self.resources.bodies_bucket, prefix=self.bodies_prefix)
-        dynamodb = self.session.client("dynamodb", endpoint_url=self.endpoint)
-        return ArticleStore(dynamodb, table=self.resources.articles_table, bodies=bodies)
+        bodies = BodyStore(self.s3(), bucket=self.resources.bodies_bucket, prefix=self.bodies_prefix)
+        return ArticleStore(self.dynamodb(), table=self.resources.articles_table, bodies=bodies)
 
     def state_dir(self, base: Path) -> Path:
         """Where this stack's received notices are journaled."""
@@ -59,20 +99,19 @@ class StackTarget:
         return folder
 
 
-def local_target(template: Template, endpoint: str) -> StackTarget:
+def local_target(template: Template, endpoint: LocalEndpoint) -> StackTarget:
     """The local stack at `endpoint` (names are derived from the template, so nothing is stored)."""
     session = boto3.Session(
         region_name=LOCAL_REGION,
         aws_access_key_id=LOCAL_CREDENTIALS["aws_access_key_id"],
         aws_secret_access_key=LOCAL_CREDENTIALS["aws_secret_access_key"],
     )
-    resources = StackResources.from_outputs(template.outputs(queue_url_base=endpoint))
-    port = endpoint.rsplit(":", 1)[-1].strip("/")
+    resources = StackResources.from_outputs(template.outputs(queue_url_base=endpoint.url))
     return StackTarget(
         session=session,
-        endpoint=endpoint,
+        endpoint=endpoint.url,
         resources=resources,
-        name=f"local-{port}",
+        name=endpoint.stack_name,
         bodies_prefix=template_bodies_prefix(template),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,3 +56,18 @@ def stack_status(dynamodb: Any, sqs: Any, resources: StackResources) -> StackSta
         queued=queue_depth(sqs, resources.ingest_queue_url),
         dead_lettered=queue_depth(sqs, resources.dead_letter_queue_url),
     )
+
+
+def ticks(every_seconds: float, stopped: threading.Event) -> Iterator[None]:
+    """One tick every `every_seconds`, until `stopped` is set."""
+    while not stopped.wait(every_seconds):
+        yield None
+
+
+def changes(lines: Iterable[str]) -> Iterator[str]:
+    """Each line that differs from the one before it (progress on a terminal, one line per change)."""
+    shown: str | None = None
+    for line in lines:
+        if line != shown:
+            yield line
+            shown = line

@@ -1,7 +1,8 @@
 """A user's mistake or an unreachable stack: one line that says what to do, never a traceback.
 
 `FriendlyGroup` runs every command and turns the failures a person can act on (no stack at the
-port, no such deployed stack, no region, no credentials, AWS refusing a call) into a one-line
+port, no such deployed stack, no region, no credentials, AWS refusing a call, and the local
+package's own `UserError`: a busy port, an unknown id) into a one-line
 `click.ClickException` with a non-zero exit; anything else is a bug and keeps its traceback.
 """
 
@@ -17,6 +18,7 @@ from botocore.exceptions import (
     NoRegionError,
 )
 
+from article_ingest_local.errors import UserError
 from article_ingest_local.session import DEFAULT_PORT
 
 # Error codes AWS and moto give for a queue, table or bucket that the stack should have.
@@ -67,6 +69,8 @@ class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except UserError as exc:  # raised with the very line to show
+            raise click.ClickException(str(exc)) from None
         except Exception as exc:  # only those `explain` knows are turned into a line
             obj = ctx.obj or {}
             line = explain(exc, port=obj.get("port"), stack=obj.get("stack"), endpoint=obj.get("endpoint"))

@@ -14,7 +14,7 @@ import pytest
 
 from article_ingest_local.queues import queue_depth
 from article_ingest_local.redrive import redrive
-from article_ingest_local.session import StackTarget, local_target
+from article_ingest_local.session import LocalEndpoint, StackTarget, local_target
 from article_ingest_local.template import Template
 from tests.support import events
 from tests.support.local_process import ROOT, LocalStackProcess, running_stack
@@ -35,7 +35,7 @@ def two_poller_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Local
 
 @pytest.fixture(scope="module")
 def target(two_poller_stack: LocalStackProcess) -> StackTarget:
-    return local_target(Template.load(), f"http://127.0.0.1:{two_poller_stack.port}")
+    return local_target(Template.load(), LocalEndpoint.loopback(two_poller_stack.port))
 
 
 def _until(condition: Callable[[], Any], seconds: float = WAIT_SECONDS) -> Any:
@@ -57,20 +57,20 @@ def _notices_for(stack: LocalStackProcess, article_id: str) -> list[dict[str, An
 
 
 def _depth(target: StackTarget, queue_url: str) -> int:
-    return queue_depth(target.client("sqs"), queue_url)
+    return queue_depth(target.sqs(), queue_url)
 
 
 def test_one_event_delivered_ten_times_to_two_pollers_yields_one_item_and_one_notice(
     two_poller_stack: LocalStackProcess, target: StackTarget
 ) -> None:
     # Given an object in a bucket that announces nothing (so only our copies of its event arrive)
-    s3: Any = target.client("s3")
+    s3: Any = target.s3()
     bucket, key = "e2e-quiet-bucket", "e2e/duplicated.html"
     s3.create_bucket(Bucket=bucket)
     put = s3.put_object(Bucket=bucket, Key=key, Body=(SAMPLES / "bbc-1.html").read_bytes())
     body = json.dumps(events.for_upload(bucket, key, put))
     # When ten identical copies of its event reach the queue, drained by two pollers at once
-    sqs: Any = target.client("sqs")
+    sqs: Any = target.sqs()
     for start in range(0, DUPLICATES, 10):
         entries = [{"Id": str(i), "MessageBody": body} for i in range(start, min(start + 10, DUPLICATES))]
         sqs.send_message_batch(QueueUrl=target.resources.ingest_queue_url, Entries=entries)
@@ -89,13 +89,13 @@ def test_a_message_dead_lettered_while_its_bucket_was_missing_is_ingested_after_
     # Given an event for a bucket that does not exist yet (every receive fails: a configuration fault)
     bucket, key = "e2e-late-bucket", "late/article.html"
     event = events.s3_notification(bucket=bucket, key=key, etag="0" * 32)
-    sqs: Any = target.client("sqs")
+    sqs: Any = target.sqs()
     sqs.send_message(QueueUrl=target.resources.ingest_queue_url, MessageBody=json.dumps(event))
     # When it has failed past the redrive policy's max receive count
     _until(lambda: _depth(target, target.resources.dead_letter_queue_url) == 1)
     assert _depth(target, target.resources.ingest_queue_url) == 0
     # And the cause is fixed (the bucket and object exist) and the dead-letter queue is redriven
-    s3: Any = target.client("s3")
+    s3: Any = target.s3()
     s3.create_bucket(Bucket=bucket)
     s3.put_object(Bucket=bucket, Key=key, Body=(SAMPLES / "medium-1.html").read_bytes())
     moved = redrive(

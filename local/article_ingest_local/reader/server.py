@@ -52,10 +52,14 @@ class ReaderApp:
         return self._original(item, respond)
 
     def _original(self, item: ArticleItem, respond: Respond) -> Iterable[bytes]:
-        s3: Any = self._target.client("s3")
-        version = {"VersionId": item.source_version} if item.source_version else {}
+        s3 = self._target.s3()
         try:
-            source = s3.get_object(Bucket=item.source_bucket, Key=item.source_key, **version)
+            if item.source_version:
+                source = s3.get_object(
+                    Bucket=item.source_bucket, Key=item.source_key, VersionId=item.source_version
+                )
+            else:
+                source = s3.get_object(Bucket=item.source_bucket, Key=item.source_key)
         except Exception:  # deleted since, or its version expired: say so rather than fail the page
             return _send(
                 respond, HTTPStatus.NOT_FOUND, "the original is no longer in the inbox", "text/plain"
