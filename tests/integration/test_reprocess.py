@@ -32,12 +32,7 @@ def _drain_ingest_queue(stack: MockStack) -> list[dict[str, Any]]:
 
 def _ingest(stack: MockStack, key: str, put: dict[str, Any]) -> None:
     """Handle the upload's notification, then forget what S3 itself queued."""
-    event = events.s3_notification(
-        bucket=stack.resources.inbox_bucket,
-        key=key,
-        version_id=str(put["VersionId"]),
-        etag=str(put["ETag"]).strip('"'),
-    )
+    event = events.for_upload(stack.resources.inbox_bucket, key, put)
     assert stack.invoke(events.sqs_batch(event)) == {"batchItemFailures": []}
     _drain_ingest_queue(stack)
     stack.notices()
@@ -120,34 +115,16 @@ def test_since_leaves_out_older_objects_and_every_other_file_is_requeued_whateve
 def test_a_reprocessed_object_keeps_losing_to_a_newer_upload(stack: MockStack) -> None:
     # Given an article stored from an event with a sequencer, then a newer upload of its key
     old = stack.put("inbox/story.html", ARTICLE)
-    stack.invoke(
-        events.sqs_batch(
-            events.s3_notification(
-                bucket=stack.resources.inbox_bucket,
-                key="inbox/story.html",
-                version_id=str(old["VersionId"]),
-                etag=str(old["ETag"]).strip('"'),
-                sequencer="0091",
-            )
-        )
-    )
+    inbox = stack.resources.inbox_bucket
+    stack.invoke(events.sqs_batch(events.for_upload(inbox, "inbox/story.html", old, sequencer="0091")))
     _drain_ingest_queue(stack)
     stack.notices()
     # When reprocessing re-queues the key and a newer upload's event (a later sequencer) lands first
     _reprocessor(stack).run(Selection(prefix="inbox/"))
     reprocess_event = events.sqs_batch(*_drain_ingest_queue(stack))
     new = stack.put("inbox/story.html", (SAMPLES / "medium-1.html").read_bytes())
-    stack.invoke(
-        events.sqs_batch(
-            events.s3_notification(
-                bucket=stack.resources.inbox_bucket,
-                key="inbox/story.html",
-                version_id=str(new["VersionId"]),
-                etag=str(new["ETag"]).strip('"'),
-                sequencer="00A2",
-            )
-        )
-    )
+    inbox = stack.resources.inbox_bucket
+    stack.invoke(events.sqs_batch(events.for_upload(inbox, "inbox/story.html", new, sequencer="00A2")))
     stack.invoke(reprocess_event)
     # Then the newer upload's article stays
     item = stack.item(article_id(stack.resources.inbox_bucket, "inbox/story.html"))
