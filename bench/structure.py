@@ -105,7 +105,7 @@ class StructureRecall:
         regions = markdown_regions(markdown)
         for kind, words in expected_blocks(expected_html):
             self.total[kind] += 1
-            self.found[kind] += words in regions[kind]
+            self.found[kind] += f" {words} " in f" {regions[kind]} "  # whole words only
 
     def recall(self, kind: str) -> float:
         return self.found[kind] / self.total[kind] if self.total[kind] else 0.0

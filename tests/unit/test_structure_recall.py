@@ -35,3 +35,11 @@ def test_an_expected_list_item_flattened_into_a_paragraph_is_not_counted() -> No
     )
     # When scored / Then neither counts as a list item
     assert (recall.found["list item"], recall.total["list item"]) == (0, 2)
+
+
+def test_words_count_only_where_they_stand_as_whole_words() -> None:
+    # Given an expected item "art of war" and Markdown whose item reads "start of warning"
+    recall = StructureRecall()
+    recall.add("<ul><li>art of war</li></ul>", "- start of warning\n")
+    # When scored / Then the item is not found
+    assert recall.found["list item"] == 0

@@ -63,6 +63,25 @@ def test_an_article_laid_out_in_a_table_cell_keeps_its_lists_but_an_infobox_stay
     assert data.startswith("| Flag | Flag Coat of arms Anthem |")
 
 
+def test_code_after_three_paragraphs_in_a_cell_still_makes_the_table_a_frame() -> None:
+    # Given a cell whose code block comes after three short paragraphs
+    html = (
+        "<table><tr><td><p>one</p><p>two</p><p>three</p><pre>x = 1\ny = 2</pre></td><td>b</td></tr></table>"
+    )
+    # When converted / Then the code is a fenced block with its lines
+    assert "```\nx = 1\ny = 2\n```" in _md(html)
+
+
+def test_a_nested_table_is_written_once() -> None:
+    # Given a data table with a small table nested in one of its cells
+    nested = "<table><tr><td>n1</td><td>n2</td></tr></table>"
+    html = f"<table><tr><td>outer {nested}</td><td>o2</td></tr><tr><td>a</td><td>b</td></tr></table>"
+    # When converted / Then the outer table has its own two rows, the nested cells inside its cell
+    markdown = _md(html)
+    assert markdown.count("n1") == 1
+    assert markdown.splitlines()[2] == "| a | b |"
+
+
 def test_code_keeps_its_lines_indentation_and_language() -> None:
     markdown = _md('<pre class="language-python"><code>def f():\n    return 1</code></pre>')
     assert markdown == "```python\ndef f():\n    return 1\n```\n"

@@ -252,12 +252,15 @@ def test_a_numeric_meta_date_is_read_only_when_its_order_is_certain() -> None:
 
 
 def test_a_time_marked_only_as_the_last_change_is_not_the_publication_date() -> None:
-    # Given a page whose only <time> is its dateModified, and one whose only <time> is marked both
+    # Given a page whose only <time> is its dateModified, and one whose only <time> a theme marks
+    # hAtom-style "updated" though it is the publication date
     modified = '<time datetime="2016-09-14T07:07:00-04:00" itemprop="dateModified">Last updated</time>'
-    both = '<time class="entry-date published updated" datetime="2016-09-14T07:07:00-04:00">Sep 14</time>'
+    both = (
+        '<time class="entry-date updated td-module-date" datetime="2016-09-14T07:07:00-04:00">Sep 14</time>'
+    )
     # When they are extracted
     first, second = extract(html_page(modified + prose())), extract(html_page(both + prose()))
-    # Then the first claims no publication day; the second's mark includes "published"
+    # Then the first claims no publication day; the second's date is the publication day
     assert first.published is None
     assert (second.published, second.sources["published"]) == ("2016-09-14T07:07:00-04:00", "time")
 

@@ -202,28 +202,34 @@ def _code_block(element: lxml.html.HtmlElement) -> str:
 
 def _table(element: lxml.html.HtmlElement) -> list[str]:
     """A GFM table, or, for a table used for layout, the blocks of its cells in order."""
-    cells = [cell for cell in element.iter("td", "th") if _tag(cell) in ("td", "th")]
+    rows = _own_rows(element)
+    cells = [cell for row in rows for cell in row if _tag(cell) in ("td", "th")]
     if len(cells) == 1 or any(_holds_blocks(cell) for cell in cells):
-        return [block for cell in cells if _outermost(cell, element) for block in _blocks_of_children(cell)]
-    return [_data_table(element)]
+        return [block for cell in cells for block in _blocks_of_children(cell)]
+    return [_data_table(rows)]
+
+
+def _own_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The table's rows, not those of a table nested in one of its cells (that one is its own block)."""
+    return [row for row in table.iter("tr") if _outermost(row, table)]
 
 
 def _holds_blocks(cell: lxml.html.HtmlElement) -> bool:
     """Whether the cell holds what a GFM cell cannot: code, a heading, or the blocks of an article
     (a page laid out in a table keeps its article in a cell)."""
-    blocks = list(islice(cell.iter(*LAYOUT_BLOCKS), MIN_LAYOUT_BLOCKS))
-    if any(_tag(block) in FRAME_ONLY_BLOCKS for block in blocks):
+    if next(cell.iter(*FRAME_ONLY_BLOCKS), None) is not None:
         return True
+    blocks = list(islice(cell.iter(*LAYOUT_BLOCKS), MIN_LAYOUT_BLOCKS))
     return len(blocks) >= MIN_LAYOUT_BLOCKS and len(cell.text_content().split()) >= MIN_LAYOUT_WORDS
 
 
-def _outermost(cell: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
-    """Whether the cell belongs to the table itself, not to a table nested in one of its cells."""
-    return next(cell.iterancestors("table"), None) is table
+def _outermost(part: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
+    """Whether the row belongs to the table itself, not to a table nested in one of its cells."""
+    return next(part.iterancestors("table"), None) is table
 
 
-def _data_table(element: lxml.html.HtmlElement) -> str:
-    rows = [[_cell(cell) for cell in row if _tag(cell) in ("td", "th")] for row in element.iter("tr")]
+def _data_table(own_rows: list[lxml.html.HtmlElement]) -> str:
+    rows = [[_cell(cell) for cell in row if _tag(cell) in ("td", "th")] for row in own_rows]
     rows = [row for row in rows if row]
     if not rows:
         return ""

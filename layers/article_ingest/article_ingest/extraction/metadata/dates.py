@@ -64,9 +64,10 @@ DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the
 # American site that wrote it. Where day and month could trade places (both 12 or less, and not
 # equal) and the page writes the date that way, the order is a guess and the answer is dropped.
 MAX_MONTH = 12
-# A <time> the markup marks only as the last change (itemprop=dateModified, class="updated") is
-# never the publication date, even when it is the page's only dated <time>.
-MODIFIED_MARK = re.compile(r"modified|updated")
+# A <time> the markup marks only as the last change (itemprop=dateModified, class="modified") is
+# never the publication date, even when it is the page's only dated <time>. hAtom's "updated" is
+# not such a mark: themes put it on the published date too ("entry-date updated").
+MODIFIED_MARK = re.compile(r"modified")
 COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806"
 # "05/29/2007 09:49:00" in a meta tag: read only when one of the first two numbers is over 12, so
 # that it can only be the day (the same rule htmldate's answers are held to, above).
@@ -119,8 +120,9 @@ def _other_formats(value: str) -> str | None:
             return None  # "Foo 31 2024 ...": not a month, not a date
     if compact := COMPACT_DAY.match(value):
         return _iso_like("-".join(compact.groups()))
-    if numeric := NUMERIC_DAY.match(value):
-        return _unambiguous_numeric(*(int(part) for part in numeric.groups()))
+    numeric = NUMERIC_DAY.match(value)
+    if numeric and (day := _unambiguous_numeric(*(int(part) for part in numeric.groups()))):
+        return day
     return _timestamp(value) or _rfc_2822(value) or _text_date(value)
 
 
@@ -191,8 +193,8 @@ def _marks(element: lxml.html.HtmlElement) -> str:
 
 
 def _marked_modified_only(element: lxml.html.HtmlElement) -> bool:
-    """Marked as the last change and not also as the publication ("entry-date published updated"
-    is WordPress's mark for a post never changed since it was published)."""
+    """Marked as the last change (itemprop=dateModified, class "modified") and not also as the
+    publication."""
     marks = _marks(element)
     return bool(MODIFIED_MARK.search(marks)) and "pub" not in marks
 
@@ -241,7 +243,7 @@ def _written_in_either_order(evidence: Evidence, day: str) -> bool:
         return False
     written = re.compile(rf"(?<!\d)0?{date}[/.-]0?{month}[/.-](?:{year}|{year % 100:02d})(?!\d)")
     meta_values = (value for values in evidence.meta.values.values() for value in values)
-    return any(written.search(text) for text in chain(evidence.tree.itertext(), meta_values))
+    return any(written.search(text) for text in chain([evidence.tree.text_content()], meta_values))
 
 
 def find_published(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:
