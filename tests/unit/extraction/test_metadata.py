@@ -231,6 +231,15 @@ def test_an_all_digit_date_that_reads_either_way_is_not_guessed() -> None:
     assert article.published is None
 
 
+def test_an_all_digit_date_on_a_page_in_a_day_first_language_is_kept() -> None:
+    # Given a page declared German whose only date is "03.09.2015" (Germans write the day first)
+    body = '<span class="published">03.09.2015 08:00</span>' + prose()
+    # When it is extracted
+    article = extract(html_page(body, lang="de"))
+    # Then htmldate's day-first reading stands: 3 September
+    assert (article.published, article.sources["published"]) == ("2015-09-03", "htmldate")
+
+
 def test_an_all_digit_date_that_reads_one_way_only_is_kept() -> None:
     # Given a page whose only date is "25/09/15": the 25th can only be the day
     body = '<span class="published">25/09/15 8:00am</span>' + prose()

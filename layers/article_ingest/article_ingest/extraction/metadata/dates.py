@@ -16,6 +16,7 @@ import lxml.html
 
 from article_ingest.extraction.metadata.evidence import Evidence
 from article_ingest.extraction.metadata.jsonld import first_value
+from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.meta_tags import MetaTags
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 
@@ -64,6 +65,9 @@ DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the
 # American site that wrote it. Where day and month could trade places (both 12 or less, and not
 # equal) and the page writes the date that way, the order is a guess and the answer is dropped.
 MAX_MONTH = 12
+MONTH_FIRST_LANGUAGES = frozenset(
+    {"en", None}
+)  # declared languages whose pages may write 3/09/15 for March 9
 # A <time> the markup marks only as the last change (itemprop=dateModified, class="modified") is
 # never the publication date, even when it is the page's only dated <time>. hAtom's "updated" is
 # not such a mark: themes put it on the published date too ("entry-date updated").
@@ -229,9 +233,15 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
     day = to_iso(found) if isinstance(found, str) else None
     if day is not None and modified is not None and modified.value.startswith(day):
         return None
-    if day is not None and _written_in_either_order(evidence, day):
+    if day is not None and _may_write_month_first(evidence) and _written_in_either_order(evidence, day):
         return None
     return _found(day, Source.HTMLDATE)
+
+
+def _may_write_month_first(evidence: Evidence) -> bool:
+    """Whether the page may write month before day: it declares English (the US does so) or no
+    language at all. A page in any other language writes day first, as htmldate reads it."""
+    return declared_language(evidence) in MONTH_FIRST_LANGUAGES
 
 
 def _written_in_either_order(evidence: Evidence, day: str) -> bool:
