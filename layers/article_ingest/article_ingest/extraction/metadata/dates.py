@@ -65,9 +65,8 @@ DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the
 # American site that wrote it. Where day and month could trade places (both 12 or less, and not
 # equal) and the page writes the date that way, the order is a guess and the answer is dropped.
 MAX_MONTH = 12
-MONTH_FIRST_LANGUAGES = frozenset(
-    {"en", None}
-)  # declared languages whose pages may write 3/09/15 for March 9
+# Pages that may write "3/09/15" for March 9: those declaring English (as the US does) or nothing.
+MONTH_FIRST_LANGUAGES = frozenset({"en", None})
 # A <time> the markup marks only as the last change (itemprop=dateModified, class="modified") is
 # never the publication date, even when it is the page's only dated <time>. hAtom's "updated" is
 # not such a mark: themes put it on the published date too ("entry-date updated").
