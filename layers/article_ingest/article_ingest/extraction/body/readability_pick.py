@@ -16,6 +16,13 @@ Adjustments to the library, all local to this module:
 - its test for a <div> that holds no blocks (to be read as a paragraph) without serialising the
   div's whole subtree, once for every div above it, to search the markup for block tags: the
   same test made on the elements' tag names (see `_holds_block`);
+- its debug messages are built only when debug logging is on: the library formats them eagerly
+  (`log.debug("..." % (describe(el), text_content(el)))`), describing the element's path and
+  collapsing its whole text for every block its sanitizer keeps, whatever the log level;
+- its test for the lead-in of a quotation ("He said:" before a blockquote), made for every div
+  and section over all its ancestors, reads each ancestor's text only when the block after it
+  holds a quotation and the text ends with a colon, and answers once per element;
+- its new paragraphs made as elements of the tree, where it parses "<p/>" as a document for each;
 - its logger's tracebacks are filtered: `Document.summary()` logs every failure with
   `log.exception` and then raises `Unparseable`, which `readability_pick` catches and answers
   with a fallback, so the traceback would read as an unhandled error in the function's logs.
@@ -34,6 +41,9 @@ import lxml.html
 from lxml import etree
 from lxml.etree import tostring
 from lxml_html_clean import Cleaner
+from readability import debug as _debug
+
+from article_ingest.extraction.input.parse import parse_fragment
 
 READABILITY_LOGGER = "readability.readability"
 PRIVATE_COPY = "readability._article_ingest_copy"  # inside the package: its relative imports resolve
@@ -64,6 +74,7 @@ def _quiet_readability_failures() -> None:
 
 
 _quiet_readability_failures()
+_LOG = logging.getLogger(READABILITY_LOGGER)
 
 
 def clean_whitespace(text: str) -> str:
@@ -74,8 +85,19 @@ def clean_whitespace(text: str) -> str:
     return SPACE_RUN.sub(" ", text).strip()
 
 
+def _describe(node: lxml.html.HtmlElement, depth: int = 1) -> str:
+    """readability's describe() for its debug messages, only when they are logged."""
+    return _debug.describe(node, depth) if _LOG.isEnabledFor(logging.DEBUG) else ""
+
+
+def _text_excerpt(elem: lxml.html.HtmlElement, length: int = 40) -> str:
+    """readability's text_content() for its debug messages, only when they are logged."""
+    return _debug.text_content(elem, length) if _LOG.isEnabledFor(logging.DEBUG) else ""
+
+
 def _private_readability() -> ModuleType:
-    """readability.readability loaded again under its own name, with clean_whitespace as its clean."""
+    """readability.readability loaded again under its own name, with clean_whitespace as its clean
+    and its debug helpers made lazy."""
     stock = importlib.util.find_spec("readability.readability")
     origin = stock.origin if stock is not None else None
     spec = importlib.util.spec_from_file_location(PRIVATE_COPY, origin) if origin else None
@@ -84,6 +106,8 @@ def _private_readability() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     vars(module)["clean"] = clean_whitespace
+    vars(module)["describe"] = _describe
+    vars(module)["text_content"] = _text_excerpt
     return module
 
 
@@ -196,7 +220,7 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         children = list(elem)
         paragraph = None
         if elem.text and elem.text.strip():
-            paragraph = lxml.html.fragment_fromstring("<p/>")
+            paragraph = elem.makeelement("p", {})
             paragraph.text = elem.text
             elem.text = None
             elem.insert(0, paragraph)
@@ -206,17 +230,51 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
                 paragraph = None
                 continue
             if paragraph is None:
-                paragraph = lxml.html.fragment_fromstring("<p/>")
+                paragraph = elem.makeelement("p", {})
                 child.addprevious(paragraph)
             paragraph.append(child)
         for position, child in reversed(list(enumerate(elem))):
             if child.tail and child.tail.strip():
-                tail = lxml.html.fragment_fromstring("<p/>")
+                tail = elem.makeelement("p", {})
                 tail.text = child.tail
                 child.tail = None
                 elem.insert(position + 1, tail)
             if child.tag == "br":
                 child.drop_tree()
+
+    def get_preserved_elements(self, node: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, bool]:
+        # readability 0.9's method, with each element's quote-lead test made once (the library
+        # repeats it for every ancestor of every div and section)
+        allowed = {elem: True for elem in self.tags(node, "ul") if self.is_toc_list(elem)}
+        leads: dict[lxml.html.HtmlElement, bool] = {}
+
+        def leads_quote(lead: lxml.html.HtmlElement) -> bool:
+            if lead not in leads:
+                leads[lead] = self._leads_quote(lead)
+            return leads[lead]
+
+        allowed.update(
+            {
+                elem: True
+                for elem in self.tags(node, "div", "section")
+                if any(leads_quote(lead) for lead in (elem, *elem.iterancestors()))
+            }
+        )
+        return allowed
+
+    def is_quote_lead(self, elem: lxml.html.HtmlElement) -> bool:
+        return any(self._leads_quote(lead) for lead in (elem, *elem.iterancestors()))
+
+    def _leads_quote(self, lead: lxml.html.HtmlElement) -> bool:
+        """readability's test of one element in is_quote_lead: the next element holds a quotation
+        and this one's text (whitespace collapsed) is long enough and ends with a colon. The text
+        is read only after the cheaper tests; clean() changes whitespace only, so its last
+        character is the raw text's last non-space one."""
+        following = lead.getnext()
+        if following is None or following.find(".//blockquote") is None:
+            return False
+        text = lead.text_content() or ""
+        return text.rstrip().endswith(":") and len(clean_whitespace(text)) >= self.min_text_length
 
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         linked = sum(text_length(link) for link in elem.iterdescendants("a"))
@@ -231,7 +289,7 @@ def readability_pick(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """
     try:
         summary = _Readability(tree).summary(html_partial=True)
-        return lxml.html.fragment_fromstring(summary, create_parent="div")
+        return parse_fragment(summary)
     except (Unparseable, etree.ParserError, ValueError, AssertionError):
         # readability asserts on trees it cannot restructure (e.g. no <body>); the fallbacks decide
-        return lxml.html.fragment_fromstring("<div></div>")
+        return parse_fragment("")

@@ -10,6 +10,8 @@ block that is not such a paragraph, so menus, teasers and comments further away 
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Callable
 
 import lxml.html
 
@@ -22,6 +24,7 @@ MIN_PROSE_WORDS = 12  # shorter paragraphs are captions, datelines and buttons
 MAX_PROSE_LINK_DENSITY = 0.25  # more linked text than this is a teaser or a link list
 INVISIBLE = ("script", "style", "noscript", "template")
 ENCLOSING_LEVELS = 2  # look this far above the pick's paragraphs; higher up is page layout
+Normalizer = Callable[[lxml.html.HtmlElement], str]
 
 
 def _normal(element: lxml.html.HtmlElement) -> str:
@@ -75,13 +78,13 @@ def _scope(found: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
 
 
 def _adjacent_prose(
-    blocks: list[lxml.html.HtmlElement], start: int, step: int, have: str
+    blocks: list[lxml.html.HtmlElement], start: int, step: int, have: str, normal: Normalizer
 ) -> list[lxml.html.HtmlElement]:
     """Prose paragraphs from `start` walking by `step`, until the first block that is not one."""
     recovered: list[lxml.html.HtmlElement] = []
     index = start
     while 0 <= index < len(blocks):
-        text = _normal(blocks[index])
+        text = normal(blocks[index])
         if text and text not in have:
             if not _is_prose(blocks[index], blocks[index].text_content().strip()):
                 break
@@ -94,16 +97,17 @@ def recover_adjacent_paragraphs(tree: lxml.html.HtmlElement, pick: lxml.html.Htm
     """Add to `pick` (in place) the prose paragraphs directly around it in the page."""
     have = _normal(pick)
     picked = {_normal(paragraph) for paragraph in pick.iter("p")} - {""}
-    found = [paragraph for paragraph in tree.iter("p") if _normal(paragraph) in picked]
+    normal: Normalizer = functools.cache(_normal)  # the page's paragraphs are read more than once
+    found = [paragraph for paragraph in tree.iter("p") if normal(paragraph) in picked]
     scope = _scope(found) if found else None
     if scope is None:
         return
     blocks = _blocks_outside_furniture(scope)
-    positions = [index for index, block in enumerate(blocks) if block.tag == "p" and _normal(block) in picked]
+    positions = [index for index, block in enumerate(blocks) if block.tag == "p" and normal(block) in picked]
     if not positions:
         return
-    before = _adjacent_prose(blocks, positions[0] - 1, -1, have)
-    after = _adjacent_prose(blocks, positions[-1] + 1, 1, have)
+    before = _adjacent_prose(blocks, positions[0] - 1, -1, have, normal)
+    after = _adjacent_prose(blocks, positions[-1] + 1, 1, have, normal)
     for block in before:
         pick.insert(0, copy.deepcopy(block))
     for block in after:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import lxml.html
 
+from article_ingest.extraction.input.parse import parse_fragment
 from article_ingest.extraction.words import count_words
 
 
@@ -35,5 +36,4 @@ def trafilatura_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     # trafilatura builds plain etree elements; render() needs lxml.html's (text_content, links),
     # so the small body is serialised and read back as HTML.
     html = lxml.html.tostring(body, encoding="unicode")
-    found: lxml.html.HtmlElement = lxml.html.fragment_fromstring(html, create_parent="div")
-    return found
+    return parse_fragment(html)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import lxml.html
 
+from article_ingest.extraction.input.parse import parse_fragment
 from article_ingest.extraction.text.text_header import TextHeader, read_header
 from article_ingest.extraction.words import count_words
 
@@ -150,6 +151,4 @@ def read_text(text: str) -> TextArticle:
     kept = kept or lines
     body = "".join(f"<p>{inline_markup_to_html(line)}</p>" for line in kept)
     title = plains[header.title_index] if header.title_index is not None else None
-    return TextArticle(
-        title=title, authors=header.authors, body=lxml.html.fragment_fromstring(body, create_parent="div")
-    )
+    return TextArticle(title=title, authors=header.authors, body=parse_fragment(body))
