@@ -118,3 +118,29 @@ def test_readability_tracebacks_are_not_logged(caplog: pytest.LogCaptureFixture)
         logger.info("ruthless removal did not work. ")
     # Then the traceback record is dropped and its other messages still pass
     assert [record.getMessage() for record in caplog.records] == ["ruthless removal did not work. "]
+
+
+QUOTE_LEADS = (
+    "<div class='story'><div><p><a href='/mayor'>The mayor said this to the council, word for word</a>:"
+    "</p></div>"
+    "<div><blockquote><p>We will run the buses every ten minutes from June.</p></blockquote></div>"
+    "<div><p>short:</p></div><div><blockquote>a</blockquote></div>"
+    f"<section><div>{prose()} It ends here:</div><div>no quotation follows</div></section>{prose()}</div>"
+)
+
+
+class _LibraryReadability(readability.readability.Document):  # type: ignore[misc]
+    """The stock library's Document, reading the parsed tree as readability_pick's does."""
+
+    _parse = pick._Readability._parse
+
+
+@pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
+def test_the_summary_is_the_library_s_with_every_shortcut_on(page: Path | None) -> None:
+    # Given a real page from the fixture corpus, or made-up quotation lead-ins
+    markup = page.read_text(encoding="utf-8") if page else f"<html><body>{QUOTE_LEADS}</body></html>"
+    # When the stock library and this package's readability summarise the same parsed page
+    library = _LibraryReadability(lxml.html.document_fromstring(markup)).summary(html_partial=True)
+    ours = pick._Readability(lxml.html.document_fromstring(markup)).summary(html_partial=True)
+    # Then the summaries are the same
+    assert ours == library

@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import lxml.html
+import pytest
+from lxml_html_clean import Cleaner
+
 from article_ingest.extraction import extract
+from article_ingest.extraction.body import render as render_module
+from article_ingest.extraction.body.render import render
 from tests.support.pages import html_page, prose
+
+# render.py's sanitizer settings, but for javascript (render.py does that pass itself)
+RENDER_CLEANER_OPTIONS: dict[str, Any] = {
+    "scripts": True,
+    "comments": True,
+    "style": True,
+    "inline_style": True,
+    "links": True,
+    "meta": True,
+    "page_structure": True,
+    "processing_instructions": True,
+    "embedded": True,
+    "frames": True,
+    "forms": True,
+    "annoying_tags": True,
+    "remove_unknown_tags": True,
+    "safe_attrs_only": True,
+}
 
 HOSTILE = (
     '<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> and'
@@ -53,3 +79,31 @@ def test_malformed_attribute_names_are_dropped_not_raised() -> None:
     article = extract(page)
     assert "Buses return" in article.text
     assert "||" not in article.html
+
+
+TRICKY_LINKS = (
+    '<a href="  /spaced  ">a</a><a href="java&#09;script:alert(1)">b</a><a href=" JavaScript:x()">c</a>'
+    '<a href="jav%61script:x()">d</a><img src="data:image/png;base64,AAAA"><img src="data:text/html,x">'
+    '<a href="http://[::1">e</a><a href="../up/./here?q=1#f">f</a><q cite="/quoted">g</q>'
+    '<a href="https://other.example/x">h</a><a href="#anchor">i</a><img src="">'
+)
+
+
+@pytest.mark.parametrize("url", ["https://news.example/2024/05/01/story", "", None])
+def test_links_are_blanked_and_joined_exactly_as_the_cleaner_and_lxml_do(url: str | None) -> None:
+    # Given a body of links of every awkward kind (javascript: spelled around, spaces, an IPv6
+    # host that cannot be joined, dot segments, data: URLs)
+    markup = f"<div><p>{TRICKY_LINKS}</p></div>"
+    # When rendered, and when cleaned by lxml_html_clean's own javascript pass and made absolute
+    # by lxml's make_links_absolute
+    ours = render(lxml.html.fragment_fromstring(markup), url=url).html
+    reference = Cleaner(**{**RENDER_CLEANER_OPTIONS, "javascript": True}).clean_html(
+        lxml.html.fragment_fromstring(markup)
+    )
+    if url:
+        reference.make_links_absolute(url, resolve_base_href=False, handle_failures="discard")
+    # Then the HTML is the same (and the comparison is with render.py's own settings)
+    assert ours == lxml.html.tostring(reference, encoding="unicode")
+    assert {
+        name: getattr(render_module._CLEANER, name) for name in RENDER_CLEANER_OPTIONS
+    } == RENDER_CLEANER_OPTIONS

@@ -8,14 +8,24 @@ import re
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f"
 # Apostrophes and hyphens inside a word keep it one word ("city's", "well-known").
 WORD = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+(?:['\u2019\-][^\W{UNSPACED}]+)*")
-# Up to this many characters the words are listed and counted (twice as fast as counting them as
-# they match); a longer text's list would cost memory (a 10 MB page's words alone ~100 MB), so
-# its words are counted as they match, never held.
+# Words are listed and counted (twice as fast as counting them as they match) in pieces of about
+# this many characters: one list for a long text would cost memory (a 10 MB page's words alone
+# ~100 MB). A piece ends where no word can run on: at a character neither in a word nor joining
+# two (an apostrophe or a hyphen). A piece with no such character for twice as long (one endless
+# word and its joiners) is counted as it matches, never listed.
 MAX_LISTED_CHARS = 200_000
+WORD_BREAK = re.compile(r"[^\w'\u2019\-]")
 
 
 def count_words(text: str) -> int:
     """Words in the text, with unspaced scripts counted per character."""
-    if len(text) <= MAX_LISTED_CHARS:
-        return len(WORD.findall(text))
-    return sum(1 for _ in WORD.finditer(text))
+    count, start = 0, 0
+    while len(text) - start > MAX_LISTED_CHARS:
+        cut = WORD_BREAK.search(text, start + MAX_LISTED_CHARS)
+        stop = cut.start() if cut is not None else len(text)
+        if stop - start <= 2 * MAX_LISTED_CHARS:
+            count += len(WORD.findall(text, start, stop))
+        else:  # no break for as long again: one endless word, counted as it matches
+            count += sum(1 for _ in WORD.finditer(text, start, stop))
+        start = stop
+    return count + len(WORD.findall(text, start))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -45,9 +46,12 @@ BLOCK_TAGS = frozenset(
 ATTRIBUTE_NAME = re.compile(r"^[A-Za-z_][-A-Za-z0-9_.]*\Z")
 WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 
+# javascript=False: its one remaining task once only safe attributes are left (no on* handlers,
+# no style), blanking javascript: links, is done by _rewrite_links in the same pass that makes
+# the links absolute (the cleaner's own pass tests ~20 link attributes on every element).
 _CLEANER = Cleaner(
     scripts=True,
-    javascript=True,
+    javascript=False,
     comments=True,
     style=True,
     inline_style=True,
@@ -64,9 +68,13 @@ _CLEANER = Cleaner(
 )
 
 
-# The link attributes lxml's make_links_absolute rewrites that survive the sanitizer (its safe
-# attributes only; <object>, <meta>, <base>, styles and their URLs are gone by then).
+# The link attributes lxml rewrites (for the cleaner's javascript: check and make_links_absolute)
+# that survive the sanitizer (its safe attributes only; <object>, <meta>, <base>, styles and their
+# URLs are gone by then).
 LINK_ATTRIBUTES = tuple(sorted(defs.link_attrs & defs.safe_attrs))  # the sanitizer's safe_attrs
+# The cleaner's own javascript: test (the link unquoted, whitespace and controls removed, data:
+# images allowed); it answers "" for a javascript: link. Not in lxml_html_clean's type stubs.
+_JAVASCRIPT_BLANKED: Callable[[str], str] = _CLEANER._remove_javascript_link  # type: ignore[attr-defined]
 LINKING_ELEMENTS = etree.XPath(
     "descendant-or-self::*[" + " or ".join(f"@{name}" for name in LINK_ATTRIBUTES) + "]"
 )
@@ -88,8 +96,7 @@ def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
     _drop_malformed_attributes(body)
     _CLEANER(body)
     clean = body
-    if url:
-        make_links_absolute(clean, url)
+    _rewrite_links(clean, url)
     links = tuple(
         dict.fromkeys(href for href in clean.xpath(".//a/@href") if href.startswith(("http://", "https://")))
     )
@@ -101,17 +108,23 @@ def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
     )
 
 
-def make_links_absolute(body: lxml.html.HtmlElement, base_url: str) -> None:
-    """lxml's `make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")`
-    for a sanitized body: the same links joined the same way (a link that cannot be joined is
-    dropped), looked for only in the attributes the sanitizer keeps, on the elements carrying one
-    (lxml's version visits every element and tests ~20 attribute names and a style on each)."""
+def _rewrite_links(body: lxml.html.HtmlElement, base_url: str | None) -> None:
+    """The cleaner's javascript: link blanking (Cleaner(javascript=True)), then, with a base URL,
+    lxml's `make_links_absolute(base_url, resolve_base_href=False, handle_failures="discard")`, for
+    a sanitized body: the same links changed the same way (one that cannot be joined is dropped),
+    looked for only in the attributes the sanitizer keeps, on the elements carrying one (lxml's
+    passes visit every element and test ~20 attribute names and a style on each)."""
     linking: list[lxml.html.HtmlElement] = LINKING_ELEMENTS(body)  # type: ignore[assignment]
     for element in linking:
         attributes = element.attrib
         for name in LINK_ATTRIBUTES:
             link = attributes.get(name)
             if link is None:
+                continue
+            safe = _JAVASCRIPT_BLANKED(link.strip())
+            if safe != link:
+                attributes[name] = link = safe
+            if not base_url:
                 continue
             try:
                 joined = urljoin(base_url, link.strip())

@@ -1,0 +1,28 @@
+"""Fragments parsed as lxml.html parses them, with the C-level element lookup."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from article_ingest.extraction.input.parse import parse_fragment
+
+FRAGMENTS = (
+    "",
+    "plain text",
+    "  <p>one</p>  ",
+    "lead <b>bold</b> text<p>block</p>tail",
+    "<p>a</p><p>b</p><table><tr><td>cell</td></tr></table>",
+    "<html><body><article><h1>Title</h1><p>x</p></article></body></html>",
+)
+
+
+@pytest.mark.parametrize("markup", FRAGMENTS)
+def test_a_fragment_parses_to_lxml_html_s_tree(markup: str) -> None:
+    # Given markup as readability and the text path hand it over
+    # When parsed here and by lxml.html with a created parent
+    ours = parse_fragment(markup)
+    theirs = lxml.html.fragment_fromstring(markup, create_parent="div")
+    # Then the trees are the same, and their elements are lxml.html's
+    assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+    assert all(isinstance(element, lxml.html.HtmlElement) for element in ours.iter())

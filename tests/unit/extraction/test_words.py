@@ -1,0 +1,66 @@
+"""Word counts: the same count however long the text, without holding a long text's words."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+from article_ingest.extraction import words
+from article_ingest.extraction.words import MAX_LISTED_CHARS, WORD, count_words
+
+
+def _counted_one_by_one(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text))
+
+
+def test_short_texts_count_words_and_unspaced_characters() -> None:
+    assert count_words("The city's well-known bus, 中文") == 6
+
+
+LONG_TEXTS = {
+    "endless hyphenated word": "a-" * MAX_LISTED_CHARS + "a",
+    "one long word then words": "ab" * MAX_LISTED_CHARS + " " + "c d",
+    "no break at all": "a" * (3 * MAX_LISTED_CHARS),
+    "only spaces": " " * (2 * MAX_LISTED_CHARS),
+    "short words": "x y " * MAX_LISTED_CHARS,
+}
+
+
+@pytest.mark.parametrize("text", LONG_TEXTS.values(), ids=list(LONG_TEXTS))
+def test_long_texts_are_counted_in_pieces_without_splitting_a_word(text: str) -> None:
+    # Given a text longer than one listed piece, cut where a word can or cannot run on
+    # When counted / Then the count is the one a match-by-match count gives
+    assert count_words(text) == _counted_one_by_one(text)
+
+
+def test_random_long_texts_count_the_same_as_one_by_one() -> None:
+    # Given long texts of words, joiners, unspaced characters and breaks in random mixes
+    rng = random.Random(11)  # fixed: the same texts on every run
+    alphabet = ["a", " ", "-", "'", "\u2019", "中", "\n", ",", "x_", "é"]
+    for _ in range(8):
+        kinds = alphabet[: rng.randint(2, len(alphabet))]
+        text = "".join(rng.choice(kinds) for _ in range(rng.choice([1000, 250_000, 450_000])))
+        # When counted / Then the count is the one a match-by-match count gives
+        assert count_words(text) == _counted_one_by_one(text)
+
+
+def test_a_long_text_is_never_listed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a text of many short words, five pieces long
+    text = "x y " * (MAX_LISTED_CHARS // 4 * 5)
+    listed: list[int] = []
+
+    class Recording:
+        def findall(self, string: str, start: int = 0, stop: int = sys.maxsize) -> list[str]:
+            listed.append(min(stop, len(string)) - start)
+            return WORD.findall(string, start, stop)
+
+        def finditer(self, string: str, start: int = 0, stop: int = sys.maxsize) -> object:
+            return WORD.finditer(string, start, stop)
+
+    monkeypatch.setattr(words, "WORD", Recording())
+    # When counted / Then every listed piece is at most about one piece long
+    assert count_words(text) == len(text.split())
+    assert len(listed) >= 5
+    assert max(listed) <= MAX_LISTED_CHARS + 1
