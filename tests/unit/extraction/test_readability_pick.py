@@ -137,10 +137,62 @@ class _LibraryReadability(readability.readability.Document):  # type: ignore[mis
 
 @pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
 def test_the_summary_is_the_library_s_with_every_shortcut_on(page: Path | None) -> None:
-    # Given a real page from the fixture corpus, or made-up quotation lead-ins
+    # Given a real page from the fixture corpus, or made-up quotation lead-ins (none of them has
+    # a linked heading or a data table of links, where readability_pick changes the library's
+    # rules on purpose: the tests below)
     markup = page.read_text(encoding="utf-8") if page else f"<html><body>{QUOTE_LEADS}</body></html>"
     # When the stock library and this package's readability summarise the same parsed page
     library = _LibraryReadability(lxml.html.document_fromstring(markup)).summary(html_partial=True)
     ours = pick._Readability(lxml.html.document_fromstring(markup)).summary(html_partial=True)
     # Then the summaries are the same
     assert ours == library
+
+
+def _picked(body: str) -> str:
+    page = f"<html><body><div class='story'>{body}</div></body></html>"
+    return str(lxml.html.tostring(readability_pick(lxml.html.document_fromstring(page)), encoding="unicode"))
+
+
+def test_a_heading_that_links_to_its_own_section_is_kept() -> None:
+    # Given section headings whose whole text is a permalink or a table of contents' back-reference
+    headings = "<h2><a href='#fares'>Fares stay the same</a></h2><h3><a href=' #routes'>New routes</a></h3>"
+    # When readability picks the article / Then they stay (a link away would make them navigation)
+    picked = _picked(prose() + headings + prose())
+    assert "Fares stay the same" in picked
+    assert "New routes" in picked
+
+
+def test_a_linked_heading_over_a_section_of_prose_is_kept() -> None:
+    # Given a review whose section headings link to each film's page, each over paragraphs
+    sections = "".join(f"<h3>{n}) <a href='/films/{n}'>Film number {n}</a></h3>{prose(6)}" for n in (3, 2, 1))
+    # When readability picks the article / Then the headings stay
+    picked = _picked(prose() + sections)
+    assert all(f"Film number {n}" in picked for n in (3, 2, 1))
+
+
+def test_linked_headings_over_teasers_and_scripted_headings_are_dropped() -> None:
+    # Given related stories' linked headlines with a sentence under each, and a heading that opens
+    # a pop-up above the article's text
+    related = "".join(
+        f"<h3><a href='/story/{n}'>Related story {n}</a></h3><p>A line of teaser.</p>" for n in range(3)
+    )
+    popup = "<h4><a href='javascript:void(0)' onclick='open()'>Interactive special</a></h4>"
+    # When readability picks the article / Then neither is kept as a heading of the article
+    picked = _picked(popup + prose(9) + related)
+    assert "Related story" not in picked
+    assert "Interactive special" not in picked
+
+
+def test_a_data_table_of_links_is_kept_and_a_table_of_navigation_is_not() -> None:
+    # Given a release history whose versions link to their notes, and a table of section links
+    rows = "".join(
+        f"<tr><td><a href='/notes/{n}'>Version 4.{n}</a></td><td>April 201{n}</td></tr>" for n in range(4)
+    )
+    data = f"<table><tr><th>Release</th><th>Date</th></tr>{rows}</table>"
+    links = "".join(f"<tr><td><a href='/s{n}'>Section {n}</a></td></tr>" for n in range(4))
+    navigation = f"<table><tr><th>Sections</th></tr>{links}</table>"
+    # When readability picks the article
+    picked = _picked(prose(6) + data + prose(6) + navigation)
+    # Then the data table stays and the navigation goes
+    assert "April 2013" in picked
+    assert "Section 2" not in picked

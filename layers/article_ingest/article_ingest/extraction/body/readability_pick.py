@@ -27,6 +27,12 @@ Adjustments to the library, all local to this module:
   and section over all its ancestors, reads each ancestor's text only when the block after it
   holds a quotation and the text ends with a colon, and answers once per element;
 - its new paragraphs made as elements of the tree, where it parses "<p/>" as a document for each;
+- one change of measure, not of speed: a heading's links to places on the page itself (its
+  permalink, a table of contents' back-reference) do not count as links, nor do the links of a
+  heading over a section of prose, so sanitize() keeps section headings that are links (it drops
+  headings more than a third link text); and
+  one change of rule: a data table (a header row of <th> cells, rows of values, at most half
+  of it links) is kept where sanitize() drops any table over a fifth links as navigation;
 - its logger's tracebacks are filtered: `Document.summary()` logs every failure with
   `log.exception` and then raises `Unparseable`, which `readability_pick` catches and answers
   with a fallback, so the traceback would read as an unhandled error in the function's logs.
@@ -48,6 +54,7 @@ from lxml_html_clean import Cleaner
 from readability import debug as _debug
 
 from article_ingest.extraction.input.parse import parse_fragment
+from article_ingest.extraction.words import count_words
 
 READABILITY_LOGGER = "readability.readability"
 PRIVATE_COPY = "readability._article_ingest_copy"  # inside the package: its relative imports resolve
@@ -167,6 +174,42 @@ def _holds_block(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
+# A table with a header row of <th> cells and this many rows in all is data, kept by sanitize()
+# unless more than this share of its text is links.
+MIN_DATA_TABLE_ROWS = 3
+MAX_DATA_TABLE_LINK_DENSITY = 0.5
+# A linked heading over this many words of prose (up to the next heading) titles a section; a
+# related story's linked headline has a teaser of a sentence or two under it.
+MIN_SECTION_PROSE_WORDS = 60
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+IN_PAGE_LINK = re.compile(r"\s*#[^\s#]")  # "#section": a place on this page ("#" alone is a script's)
+
+
+def _in_page(link: lxml.html.HtmlElement) -> bool:
+    return IN_PAGE_LINK.match(link.get("href") or "") is not None
+
+
+def _scripted(link: lxml.html.HtmlElement) -> bool:
+    """A link that runs a script (a pop-up, a widget) rather than pointing at what it names."""
+    return (link.get("href") or "").strip().lower().startswith("javascript:")
+
+
+def _opens_prose_section(heading: lxml.html.HtmlElement) -> bool:
+    """Whether the elements after the heading, up to the next heading, hold MIN_SECTION_PROSE_WORDS
+    words outside links."""
+    words = 0
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in HEADINGS:
+            return False
+        words += count_words(sibling.text_content())
+        words -= sum(count_words(link.text_content()) for link in sibling.iter("a"))
+        if words >= MIN_SECTION_PROSE_WORDS:
+            return True
+    return False
+
+
 HOLDS_CONTENT = "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
 NAME_CACHE_SIZE = 4096  # distinct (class, id) pairs remembered; a page has a few hundred
 
@@ -266,7 +309,23 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
                 if any(leads_quote(lead) for lead in (elem, *elem.iterancestors()))
             }
         )
+        allowed.update({table: True for table in self.tags(node, "table") if self._is_data_table(table)})
         return allowed
+
+    def _is_data_table(self, table: lxml.html.HtmlElement) -> bool:
+        """A table of data: a header row of <th> cells over rows of values, not much of it links
+        (a release history whose versions link to their notes). sanitize() drops a table more
+        than a fifth link text as navigation; a navigation table is nearly all links."""
+        rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+        if len(rows) < MIN_DATA_TABLE_ROWS:
+            return False
+        header = [cell for cell in rows[0] if cell.tag in ("td", "th")]
+        return (
+            bool(header)
+            and all(cell.tag == "th" for cell in header)
+            and self.class_weight(table) >= 0
+            and self.get_link_density(table) <= MAX_DATA_TABLE_LINK_DENSITY
+        )
 
     def is_quote_lead(self, elem: lxml.html.HtmlElement) -> bool:
         return any(self._leads_quote(lead) for lead in (elem, *elem.iterancestors()))
@@ -294,7 +353,17 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
 
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         lengths = getattr(self, "_link_lengths", None)
-        if lengths is None:
+        if elem.tag in HEADINGS:
+            # the one change of measure (sanitize() drops a heading whose link density is over a
+            # third): a link to a place on the page itself, a permalink or a table of contents'
+            # back-reference (<h2><a href="#intro">Introduction</a></h2>), is not a link away,
+            # and a heading over a section of prose is the section's title wherever it links
+            # (a review's film, a weekly edition's article) unless it runs a script (a pop-up
+            # promotion); a related story's linked headline has only a short teaser under it
+            if _opens_prose_section(elem) and not any(_scripted(link) for link in elem.iter("a")):
+                return 0.0
+            linked = sum(text_length(link) for link in elem.iterdescendants("a") if not _in_page(link))
+        elif lengths is None:
             linked = sum(text_length(link) for link in elem.iterdescendants("a"))
         else:
             linked = 0
