@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import lxml.html
+import pytest
 
 from article_ingest.extraction import extract
+from article_ingest.extraction.metadata.authors import byline_marks
 from tests.support.pages import html_page, prose
+
+FIXTURE_PAGES = sorted(
+    (Path(__file__).parents[2] / "fixtures/corpus/readability-test-pages").glob("*/source.html")
+)
 
 
 def ld_json(**fields: object) -> str:
@@ -348,3 +357,28 @@ def test_a_cut_off_description_yields_to_the_complete_one_it_starts() -> None:
     article = extract(html_page(prose(), head=head))
     assert article.description == "The council voted on Tuesday to expand the bus network."
     assert article.sources["description"] == "opengraph"
+
+
+# The four XPath searches byline_marks() replaced, strongest first (kept here as its reference).
+_LOWER = 'translate({}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")'
+BYLINE_XPATHS = (
+    '//*[@rel="author"]',
+    '//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]',
+    f'//*[contains({_LOWER.format("@class")}, "byline") or contains({_LOWER.format("@id")}, "byline")]',
+    f'//*[contains({_LOWER.format("@class")}, "author") or contains({_LOWER.format("@id")}, "author")]',
+)
+MARKED = (
+    "<a rel='author'>A</a><a rel='author me'>B</a><span itemprop=' name\tauthor\n'>C</span>"
+    "<span itemprop='authorName'>D</span><div class='ByLine'>E</div>"
+    "<div id='x' class='post'><i id='AUTHOR'>F</i></div>"
+    "<p class='by\u0130line'>G</p><p class='byline-author'>H</p><p id='author' class='byline'>I</p>"
+)
+
+
+@pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
+def test_byline_marks_are_the_four_xpath_searches(page: Path | None) -> None:
+    # Given a fixture page, or markup marked as a byline in every way and case
+    markup = page.read_text(encoding="utf-8") if page else f"<html><body>{MARKED}</body></html>"
+    tree = lxml.html.document_fromstring(markup)
+    # When sorted by strength in one pass / Then each strength holds what its XPath finds, in order
+    assert byline_marks(tree) == [tree.xpath(xpath) for xpath in BYLINE_XPATHS]

@@ -49,10 +49,11 @@ def _is_stock_line(element: lxml.html.HtmlElement) -> bool:
     return bool(text) and bool(STOCK_LINE.match(text or ""))
 
 
-def drop_furniture(body: lxml.html.HtmlElement) -> None:
-    """Remove furniture blocks from the body, in place (not descending into removed blocks)."""
+def drop_furniture(body: lxml.html.HtmlElement, body_words: int | None = None) -> None:
+    """Remove furniture blocks from the body, in place (not descending into removed blocks).
+    `body_words`, when the caller has counted them, spares the share guard a second count."""
     # the body's words, counted once and only if a block named as furniture needs the share guard
-    total = functools.cache(lambda: count_words(body.text_content()))
+    total = functools.cache(lambda: count_words(body.text_content()) if body_words is None else body_words)
     doomed = []
     stack = list(reversed(body))
     while stack:

@@ -62,7 +62,7 @@ def pick_content(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     drop_furniture(body)
     picked_text = body.text_content()
     picked_words = count_words(picked_text)
-    container = marked_container(tree)
+    container = marked_container(tree, picked_words)
     if container is not None and prefer_container(
         picked_text, picked_words, container, link_density(container)
     ):

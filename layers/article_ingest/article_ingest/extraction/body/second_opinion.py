@@ -35,19 +35,23 @@ MIN_MISSING_SHARE = 0.1  # ...or a tenth of what readability found
 MIN_PROSE_WORDS = 8
 
 
-def marked_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The one element the page marks as its content, without its furniture, if there is one."""
+def marked_container(tree: lxml.html.HtmlElement, pick_words: int = 0) -> lxml.html.HtmlElement | None:
+    """The one element the page marks as its content, without its furniture, if there is one
+    and it holds more than the pick's `pick_words` words (prefer_container wants more, and
+    dropping furniture only takes words away: a smaller one is not worth cleaning)."""
     for xpath in MARKED_CONTAINERS:
         found = tree.xpath(xpath)
         if len(found) == 1:
-            return _without_furniture(found[0])
+            words = count_words(found[0].text_content())
+            return _without_furniture(found[0], words) if words > pick_words else None
     return None
 
 
-def _without_furniture(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """A copy of the container with its furniture dropped, by the same rules as readability's pick."""
+def _without_furniture(element: lxml.html.HtmlElement, words: int) -> lxml.html.HtmlElement:
+    """A copy of the container (of `words` words) with its furniture dropped, by the same rules
+    as readability's pick."""
     clean = copy.deepcopy(element)
-    drop_furniture(clean)
+    drop_furniture(clean, words)
     return clean
 
 

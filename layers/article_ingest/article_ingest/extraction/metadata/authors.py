@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Iterator
 
 import lxml.html
+from lxml import etree
 
 from article_ingest.extraction.metadata.evidence import Evidence
 from article_ingest.extraction.metadata.jsonld import first_value, names
@@ -24,17 +26,15 @@ AUTHOR_META = (
     "byl",
     "citation_author",
 )
-LOWER_CLASS = 'translate(@class, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")'
-LOWER_ID = 'translate(@id, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")'
 # Meta keys a page repeats once per author; others repeat only by mistake (property and name).
 REPEATABLE_META = frozenset({"citation_author", "article:author"})
-# Elements whose class or id says they hold the byline.
-BYLINE_XPATH = (
-    '//*[@rel="author"]',
-    '//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]',
-    f'//*[contains({LOWER_CLASS}, "byline") or contains({LOWER_ID}, "byline")]',
-    f'//*[contains({LOWER_CLASS}, "author") or contains({LOWER_ID}, "author")]',
-)
+# Elements that may hold the byline, strongest marking first: rel="author", itemprop="author",
+# then a class or id naming a byline, then one naming an author (ASCII letters compared in any
+# case). One XPath pass finds every element carrying such an attribute; byline_marks() sorts them.
+MARKED_ELEMENTS = etree.XPath("//*[@rel or @itemprop or @class or @id]")
+BYLINE_STRENGTHS = 4
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+XML_SPACE = re.compile(r"[ \t\r\n]+")  # what XPath's normalize-space() collapses
 LEAD = re.compile(
     r"^\s*(?:(?:written|posted|words|reported|story|text|photos?)\s+by|by|par|von|por|door|di|de|"
     r"autor(?:in)?|author|auteur)\b\s*[:\-]?\s*",
@@ -234,10 +234,32 @@ def shown_text(element: lxml.html.HtmlElement) -> str:
     return "".join(parts)
 
 
+def _byline_strengths(element: lxml.html.HtmlElement) -> Iterator[int]:
+    """The strengths (0 strongest) at which the element's attributes mark it as a byline."""
+    if element.get("rel") == "author":
+        yield 0
+    if "author" in XML_SPACE.split((element.get("itemprop") or "").strip(" \t\r\n")):
+        yield 1
+    names = f"{element.get('class') or ''}\0{element.get('id') or ''}".translate(ASCII_LOWER)
+    if "byline" in names:
+        yield 2
+    if "author" in names:
+        yield 3
+
+
+def byline_marks(tree: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement]]:
+    """The elements marked as bylines, in document order, for each strength (strongest first)."""
+    marked: list[list[lxml.html.HtmlElement]] = [[] for _ in range(BYLINE_STRENGTHS)]
+    for element in MARKED_ELEMENTS(tree):  # type: ignore[union-attr]  # elements: the XPath is //*
+        for strength in _byline_strengths(element):
+            marked[strength].append(element)
+    return marked
+
+
 def _visible_authors(tree: lxml.html.HtmlElement) -> Iterator[list[str]]:
-    """The names of each byline-marked element, by the selectors' strength, read as needed."""
-    for xpath in BYLINE_XPATH:
-        for element in tree.xpath(xpath):
+    """The names of each byline-marked element, by the marking's strength, read as needed."""
+    for elements in byline_marks(tree):
+        for element in elements:
             named = element.xpath('.//*[@itemprop="name"]')
             text = shown_text(named[0] if named else element).strip()
             if 0 < len(text) <= MAX_BYLINE_CHARS and (found := clean_authors(text)):
