@@ -54,6 +54,7 @@ from lxml_html_clean import Cleaner
 from readability import debug as _debug
 
 from article_ingest.extraction.input.parse import parse_fragment
+from article_ingest.extraction.signals import NAME_CACHE_SIZE
 from article_ingest.extraction.words import count_words
 
 READABILITY_LOGGER = "readability.readability"
@@ -210,8 +211,11 @@ def _opens_prose_section(heading: lxml.html.HtmlElement) -> bool:
     return False
 
 
-HOLDS_CONTENT = "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
-NAME_CACHE_SIZE = 4096  # distinct (class, id) pairs remembered; a page has a few hundred
+# readability's two XPath tests of an unlikely candidate, compiled once (it compiles them per call)
+IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+HOLDS_CONTENT = etree.XPath(
+    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+)
 
 
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -250,8 +254,8 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             if (
                 _unlikely_names(elem.get("class", ""), elem.get("id", ""))
                 and elem.tag not in ("html", "body")
-                and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
-                and not elem.xpath(HOLDS_CONTENT)
+                and not IN_CODE(elem)
+                and not HOLDS_CONTENT(elem)
             ):
                 elem.drop_tree()
 
@@ -360,9 +364,9 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             # and a heading over a section of prose is the section's title wherever it links
             # (a review's film, a weekly edition's article) unless it runs a script (a pop-up
             # promotion); a related story's linked headline has only a short teaser under it
-            if _opens_prose_section(elem) and not any(_scripted(link) for link in elem.iter("a")):
-                return 0.0
             linked = sum(text_length(link) for link in elem.iterdescendants("a") if not _in_page(link))
+            if linked and _opens_prose_section(elem) and not any(_scripted(link) for link in elem.iter("a")):
+                return 0.0
         elif lengths is None:
             linked = sum(text_length(link) for link in elem.iterdescendants("a"))
         else:

@@ -10,11 +10,12 @@ the block does (judged by the words each shares with the article's opening).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.html
 
-from article_ingest.extraction.signals import TOKEN
+from article_ingest.extraction.signals import NAME_CACHE_SIZE, TOKEN
 
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Bold and font runs count only when they are the whole block (a headline line, not a bold lead-in).
@@ -39,12 +40,17 @@ def _key(text: str) -> str:
     return " ".join(_words(text))
 
 
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _named_as_headline(classes: str, element_id: str) -> bool:
+    """Whether class and id name a headline or title (cached: pages repeat the same names)."""
+    return HEADLINE_NAME.search(f"{classes} {element_id}") is not None
+
+
 def looks_like_headline(element: lxml.html.HtmlElement) -> bool:
     """A heading, an element named as a headline or title, or a bold run that is its whole block."""
     if element.tag in HEADING_TAGS:
         return True
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    if HEADLINE_NAME.search(names):
+    if _named_as_headline(element.get("class", ""), element.get("id", "")):
         return True
     parent = element.getparent()
     return (
