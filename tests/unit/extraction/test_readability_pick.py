@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 import readability.readability
 
+from article_ingest.extraction import extract
 from article_ingest.extraction.body import readability_pick as pick
 from article_ingest.extraction.body.readability_pick import (
     READABILITY_LOGGER,
@@ -18,7 +19,7 @@ from article_ingest.extraction.body.readability_pick import (
     readability_pick,
     text_length,
 )
-from tests.support.pages import prose
+from tests.support.pages import html_page, prose
 
 
 def test_text_length_counts_whitespace_runs_as_one_character() -> None:
@@ -155,11 +156,25 @@ def _picked(body: str) -> str:
 
 def test_a_heading_that_links_to_its_own_section_is_kept() -> None:
     # Given section headings whose whole text is a permalink or a table of contents' back-reference
-    headings = "<h2><a href='#fares'>Fares stay the same</a></h2><h3><a href=' #routes'>New routes</a></h3>"
+    headings = (
+        "<h2 id='fares'><a href='#fares'>Fares stay the same</a></h2>"
+        "<div id='routes'><h3><a href=' #routes'>New routes</a></h3></div>"
+    )
     # When readability picks the article / Then they stay (a link away would make them navigation)
     picked = _picked(prose() + headings + prose())
     assert "Fares stay the same" in picked
     assert "New routes" in picked
+
+
+def test_headings_linking_to_places_not_in_the_article_are_dropped() -> None:
+    # Given headings that link to a comment form or a script's placeholder, not to the article
+    headings = (
+        "<h3><a href='#respond'>Leave a reply</a></h3><h3><a href='#comments'>12 comments</a></h3>"
+        "<h3><a href='#0'>Subscribe for full access</a></h3><h3><a href='#!'>Sign in</a></h3>"
+    )
+    # When readability picks the article / Then none of them stays
+    picked = _picked(prose() + headings)
+    assert all(text not in picked for text in ("Leave a reply", "12 comments", "Subscribe", "Sign in"))
 
 
 def test_a_linked_heading_over_a_section_of_prose_is_kept() -> None:
@@ -181,6 +196,41 @@ def test_linked_headings_over_teasers_and_scripted_headings_are_dropped() -> Non
     picked = _picked(popup + prose(9) + related)
     assert "Related story" not in picked
     assert "Interactive special" not in picked
+
+
+def test_a_linked_heading_over_a_list_of_links_is_dropped() -> None:
+    # Given a "More news" heading over a list of linked headlines with teasers
+    items = "".join(
+        f"<li><a href='/s{n}'>Headline number {n} here</a> teaser words go on about the buses today</li>"
+        for n in range(9)
+    )
+    # When readability picks the article / Then the heading goes with its list
+    picked = _picked(prose() + f"<h2><a href='/more-news'>More news</a></h2><ul>{items}</ul>")
+    assert "More news" not in picked
+
+
+def test_a_linked_heading_is_no_preamble_of_the_article() -> None:
+    # Given a related story's linked heading just before the story's body
+    page = html_page(
+        "<h1>Buses expand</h1><div><h2><a href='/other-story'>Read our other story about the new"
+        f" bus network plans</a></h2><div class='story'>{prose(18)}</div></div>"
+    )
+    # When extracted / Then the title is the page's, not the linked heading's
+    assert extract(page).title == "Buses expand"
+
+
+def test_a_calendar_of_linked_days_is_not_a_data_table() -> None:
+    # Given a blog archive's calendar in the story: a header row of weekdays, odd days linked
+    days = "".join(
+        "<tr>"
+        + "".join(f"<td>{f'<a href=/d{d}>{d}</a>' if d % 2 else d}</td>" for d in range(w, w + 7))
+        + "</tr>"
+        for w in range(1, 29, 7)
+    )
+    calendar = f"<table><caption>May 2024</caption><tr>{'<th>M</th>' * 7}</tr>{days}</table>"
+    # When readability picks the article / Then the calendar is dropped as navigation
+    picked = _picked(prose(9) + calendar)
+    assert "May 2024" not in picked
 
 
 def test_a_data_table_of_links_is_kept_and_a_table_of_navigation_is_not() -> None:

@@ -179,15 +179,24 @@ def _holds_block(element: lxml.html.HtmlElement) -> bool:
 # unless more than this share of its text is links.
 MIN_DATA_TABLE_ROWS = 3
 MAX_DATA_TABLE_LINK_DENSITY = 0.5
+# ...and its value cells hold on average this many characters outside links: a calendar of linked
+# days (a blog archive's) holds one or two.
+MIN_DATA_CELL_CHARS = 4
 # A linked heading over this many words of prose (up to the next heading) titles a section; a
 # related story's linked headline has a teaser of a sentence or two under it.
 MIN_SECTION_PROSE_WORDS = 60
+# Blocks under a heading that count as its section's prose: not lists or tables (a list of links
+# under "More news"), and at most this share links (sanitize() drops link-heavier blocks).
+PROSE_SIBLING_EXCLUDED = frozenset(("ul", "ol", "dl", "table", "nav", "aside", "form"))
+MAX_PROSE_LINK_DENSITY = 0.2
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-IN_PAGE_LINK = re.compile(r"\s*#[^\s#]")  # "#section": a place on this page ("#" alone is a script's)
+FRAGMENT_LINK = re.compile(r"\s*#([^\s#!].*)")  # "#section" ("#" and "#!..." are a script's)
 
 
-def _in_page(link: lxml.html.HtmlElement) -> bool:
-    return IN_PAGE_LINK.match(link.get("href") or "") is not None
+def _in_page(link: lxml.html.HtmlElement, targets: frozenset[str]) -> bool:
+    """A link to a place inside the article: its fragment names an element there."""
+    fragment = FRAGMENT_LINK.match(link.get("href") or "")
+    return fragment is not None and fragment.group(1).strip() in targets
 
 
 def _scripted(link: lxml.html.HtmlElement) -> bool:
@@ -195,17 +204,25 @@ def _scripted(link: lxml.html.HtmlElement) -> bool:
     return (link.get("href") or "").strip().lower().startswith("javascript:")
 
 
+def _prose_words(block: lxml.html.HtmlElement) -> int:
+    """The block's words outside links, if it reads as prose (not a list, table or link run)."""
+    if block.tag in PROSE_SIBLING_EXCLUDED:
+        return 0
+    words = count_words(block.text_content())
+    linked = sum(count_words(link.text_content()) for link in block.iter("a"))
+    return words - linked if linked <= MAX_PROSE_LINK_DENSITY * max(words, 1) else 0
+
+
 def _opens_prose_section(heading: lxml.html.HtmlElement) -> bool:
-    """Whether the elements after the heading, up to the next heading, hold MIN_SECTION_PROSE_WORDS
-    words outside links."""
+    """Whether the blocks after the heading, up to the next heading, hold MIN_SECTION_PROSE_WORDS
+    words of prose."""
     words = 0
     for sibling in heading.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
         if sibling.tag in HEADINGS:
             return False
-        words += count_words(sibling.text_content())
-        words -= sum(count_words(link.text_content()) for link in sibling.iter("a"))
+        words += _prose_words(sibling)
         if words >= MIN_SECTION_PROSE_WORDS:
             return True
     return False
@@ -317,16 +334,20 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         return allowed
 
     def _is_data_table(self, table: lxml.html.HtmlElement) -> bool:
-        """A table of data: a header row of <th> cells over rows of values, not much of it links
-        (a release history whose versions link to their notes). sanitize() drops a table more
-        than a fifth link text as navigation; a navigation table is nearly all links."""
+        """A table of data: a header row of <th> cells over rows of values with text of their own,
+        not much of it links (a release history whose versions link to their notes). sanitize()
+        drops a table more than a fifth link text as navigation; a navigation table is nearly
+        all links, a calendar's cells a linked day each."""
         rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
         if len(rows) < MIN_DATA_TABLE_ROWS:
             return False
         header = [cell for cell in rows[0] if cell.tag in ("td", "th")]
+        values = [cell for row in rows[1:] for cell in row if cell.tag in ("td", "th")]
+        unlinked = sum(text_length(cell) - sum(text_length(a) for a in cell.iter("a")) for cell in values)
         return (
             bool(header)
             and all(cell.tag == "th" for cell in header)
+            and unlinked >= MIN_DATA_CELL_CHARS * max(len(values), 1)
             and self.class_weight(table) >= 0
             and self.get_link_density(table) <= MAX_DATA_TABLE_LINK_DENSITY
         )
@@ -345,6 +366,19 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         text = lead.text_content() or ""
         return text.rstrip().endswith(":") and len(clean_whitespace(text)) >= self.min_text_length
 
+    def sanitize(self, node: lxml.html.HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
+        # the library's, with the heading rule of get_link_density on (it applies to sanitize's
+        # test of headings only, not to the scoring, preamble and segment tests before it); the
+        # places a heading may link to on the page are the ids and names inside the article
+        self._targets: frozenset[str] | None = frozenset(
+            value for element in node.iter() for value in (element.get("id"), element.get("name")) if value
+        )
+        try:
+            cleaned: str = super().sanitize(node, candidates, keep_all_images)
+            return cleaned
+        finally:
+            self._targets = None
+
     def score_paragraphs(self) -> dict[lxml.html.HtmlElement, dict[str, Any]]:
         # the library's, with each link's text length measured once: the tree does not change
         # while it scores, and a link is in the link density of its parent and grandparent both
@@ -357,14 +391,18 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
 
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         lengths = getattr(self, "_link_lengths", None)
-        if elem.tag in HEADINGS:
-            # the one change of measure (sanitize() drops a heading whose link density is over a
-            # third): a link to a place on the page itself, a permalink or a table of contents'
-            # back-reference (<h2><a href="#intro">Introduction</a></h2>), is not a link away,
+        targets = getattr(self, "_targets", None)
+        if targets is not None and elem.tag in HEADINGS:
+            # the one change of measure, while sanitize() tests headings (it drops one whose link
+            # density is over a third): a link to a place in the article itself, a permalink or a
+            # table of contents' back-reference (<h2><a href="#intro">Introduction</a></h2>), is
+            # not a link away,
             # and a heading over a section of prose is the section's title wherever it links
             # (a review's film, a weekly edition's article) unless it runs a script (a pop-up
             # promotion); a related story's linked headline has only a short teaser under it
-            linked = sum(text_length(link) for link in elem.iterdescendants("a") if not _in_page(link))
+            linked = sum(
+                text_length(link) for link in elem.iterdescendants("a") if not _in_page(link, targets)
+            )
             if linked and _opens_prose_section(elem) and not any(_scripted(link) for link in elem.iter("a")):
                 return 0.0
         elif lengths is None:
