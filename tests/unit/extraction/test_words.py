@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sys
 
 import pytest
 
@@ -49,18 +48,27 @@ def test_random_long_texts_count_the_same_as_one_by_one() -> None:
 def test_a_long_text_is_never_listed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     # Given a text of many short words, five pieces long
     text = "x y " * (MAX_LISTED_CHARS // 4 * 5)
-    listed: list[int] = []
+    pieces: list[int] = []
+    count_listed = words._count_listed
 
-    class Recording:
-        def findall(self, string: str, start: int = 0, stop: int = sys.maxsize) -> list[str]:
-            listed.append(min(stop, len(string)) - start)
-            return WORD.findall(string, start, stop)
+    def recording(piece: str) -> int:
+        pieces.append(len(piece))
+        return count_listed(piece)
 
-        def finditer(self, string: str, start: int = 0, stop: int = sys.maxsize) -> object:
-            return WORD.finditer(string, start, stop)
-
-    monkeypatch.setattr(words, "WORD", Recording())
-    # When counted / Then every listed piece is at most about one piece long
+    monkeypatch.setattr(words, "_count_listed", recording)
+    # When counted / Then every piece split into its words is at most about one piece long
     assert count_words(text) == len(text.split())
-    assert len(listed) >= 5
-    assert max(listed) <= MAX_LISTED_CHARS + 1
+    assert len(pieces) >= 5
+    assert max(pieces) <= MAX_LISTED_CHARS + 1
+
+
+def test_tokens_counted_without_a_match_count_as_the_regex_does() -> None:
+    # Given short texts mixing the shortcut's cases: plain and accented words, punctuation around
+    # and inside them, joiners, underscores, combining marks, numerals, unspaced scripts
+    rng = random.Random(5)  # fixed: the same texts on every run
+    alphabet = ["a", "B", " ", "-", "'", "\u2019", "中", "\n", ",", "_", "é", ".", "(", "—", "\u0e01", "\xa0"]
+    alphabet += ["1", "ß", "\u0301", "Ⅻ", "²", "İ", "«"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.choice([1, 5, 30, 200])))
+        # When counted / Then the count is the one a match-by-match count gives
+        assert count_words(text) == _counted_one_by_one(text), repr(text)
