@@ -7,6 +7,7 @@ import random
 import pytest
 
 from article_ingest.extraction import words
+from article_ingest.extraction.signals import TOKEN, tokens
 from article_ingest.extraction.words import MAX_LISTED_CHARS, WORD, count_words
 
 
@@ -72,3 +73,27 @@ def test_tokens_counted_without_a_match_count_as_the_regex_does() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.choice([1, 5, 30, 200])))
         # When counted / Then the count is the one a match-by-match count gives
         assert count_words(text) == _counted_one_by_one(text), repr(text)
+
+
+@pytest.mark.parametrize("size", [1, 5, 30, 200])
+def test_tokens_are_the_runs_of_word_characters_the_regex_finds(size: int) -> None:
+    # Given short texts of the shortcut's edge cases (punctuation at and inside tokens, joiners,
+    # underscores, combining marks, numerals, unspaced scripts, odd whitespace)
+    rng = random.Random(size)  # fixed: the same texts on every run
+    alphabet = ["a", "B", " ", "-", "'", "\u2019", "中", "\n", ",", "_", "é", ".", "(", "—", "\u0e01", "\xa0"]
+    alphabet += ["1", "ß", "\u0301", "Ⅻ", "²", "İ", "«", "\u2028"]
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(size))
+        # When tokenised / Then the tokens are TOKEN.findall's
+        assert tokens(text) == TOKEN.findall(text), repr(text)
+
+
+def test_a_long_text_is_tokenised_in_pieces_without_splitting_a_token() -> None:
+    # Given texts longer than one piece, with and without whitespace to cut at
+    for text in (
+        "word, " * MAX_LISTED_CHARS,
+        "a" * (2 * MAX_LISTED_CHARS),
+        "a " + "b" * MAX_LISTED_CHARS + " c",
+    ):
+        # When tokenised / Then the tokens are TOKEN.findall's
+        assert tokens(text) == TOKEN.findall(text)

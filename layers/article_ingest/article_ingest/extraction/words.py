@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Scripts written without spaces: each character is (roughly) a word.
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f"
@@ -21,6 +22,7 @@ WORD_BREAK = re.compile(r"[^\w'\u2019\-]")
 # three tokens in four are, in prose. Any other token is matched by WORD.
 EDGE_PUNCTUATION = ".,;:!?()[]{}\"'\u2019\u2018\u201c\u201d\u00ab\u00bb-\u2013\u2014\u2026"
 FIRST_UNSPACED = "\u0e00"
+WHITESPACE = re.compile(r"\s")
 
 
 def count_words(text: str) -> int:
@@ -35,6 +37,19 @@ def count_words(text: str) -> int:
             count += sum(1 for _ in WORD.finditer(text, start, stop))
         start = stop
     return count + _count_listed(text[start:] if start else text)
+
+
+def pieces(text: str) -> Iterator[str]:
+    """The text in pieces of about MAX_LISTED_CHARS characters, cut at whitespace (no word or
+    token of word characters spans one): a long text's tokens are listed a piece at a time."""
+    start = 0
+    while len(text) - start > MAX_LISTED_CHARS:
+        cut = WHITESPACE.search(text, start + MAX_LISTED_CHARS)
+        if cut is None:
+            break
+        yield text[start : cut.start()]
+        start = cut.start()
+    yield text[start:] if start else text
 
 
 def _count_listed(text: str) -> int:

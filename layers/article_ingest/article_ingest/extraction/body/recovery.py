@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import lxml.html
 
-from article_ingest.extraction.signals import SENTENCE_END, TOKEN, link_density, named_as_furniture
+from article_ingest.extraction.signals import SENTENCE_END, link_density, named_as_furniture, tokens
 from article_ingest.extraction.words import count_words
 
 BLOCKS = ("p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "figcaption")
@@ -36,7 +36,7 @@ def _normal(element: lxml.html.HtmlElement) -> str:
             parts.append(node.text)
         if node is not element and node.tail:
             parts.append(node.tail)
-    return " ".join(TOKEN.findall(" ".join(parts).lower()))
+    return " ".join(tokens(" ".join(parts).lower()))
 
 
 def _common_ancestor(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:

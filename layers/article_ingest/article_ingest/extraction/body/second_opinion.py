@@ -14,7 +14,7 @@ import re
 import lxml.html
 
 from article_ingest.extraction.body.boilerplate import drop_furniture
-from article_ingest.extraction.signals import TOKEN, link_density
+from article_ingest.extraction.signals import link_density, tokens
 from article_ingest.extraction.words import count_words
 
 MARKED_CONTAINERS = (
@@ -58,8 +58,8 @@ def _without_furniture(element: lxml.html.HtmlElement, words: int) -> lxml.html.
 
 
 def _agreement(inner: str, outer: str) -> float:
-    inner_words = TOKEN.findall(inner.lower())
-    outer_words = set(TOKEN.findall(outer.lower()))
+    inner_words = tokens(inner.lower())
+    outer_words = set(tokens(outer.lower()))
     return sum(word in outer_words for word in inner_words) / max(len(inner_words), 1)
 
 

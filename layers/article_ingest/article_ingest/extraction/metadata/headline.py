@@ -15,7 +15,7 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.signals import NAME_CACHE_SIZE, TOKEN
+from article_ingest.extraction.signals import NAME_CACHE_SIZE, tokens
 
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Bold and font runs count only when they are the whole block (a headline line, not a bold lead-in).
@@ -33,7 +33,7 @@ MIN_CONTENT_WORD_CHARS = 4  # shorter words ("the", "and", "for") say nothing ab
 
 
 def _words(text: str) -> list[str]:
-    return [word.lower() for word in TOKEN.findall(text)]
+    return [word.lower() for word in tokens(text)]
 
 
 def _key(text: str) -> str:
