@@ -13,6 +13,7 @@ import lxml.html
 from article_ingest.extraction.words import EDGE_PUNCTUATION, count_words, pieces
 
 TOKEN = re.compile(r"\w+")
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 

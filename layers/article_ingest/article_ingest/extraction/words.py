@@ -9,17 +9,15 @@ from collections.abc import Iterator
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f"
 # Apostrophes and hyphens inside a word keep it one word ("city's", "well-known").
 WORD = re.compile(rf"[{UNSPACED}]|[^\W{UNSPACED}]+(?:['\u2019\-][^\W{UNSPACED}]+)*")
-# Words are listed and counted (twice as fast as counting them as they match) in pieces of about
-# this many characters: one list for a long text would cost memory (a 10 MB page's words alone
-# ~100 MB). A piece ends where no word can run on: at a character neither in a word nor joining
-# two (an apostrophe or a hyphen). A piece with no such character for twice as long (one endless
-# word and its joiners) is counted as it matches, never listed.
+# Words are listed and counted in pieces of about this many characters, cut at whitespace (no
+# word spans it): one list for a long text would cost memory (a 10 MB page's words alone ~100 MB).
+# A token longer than this (one endless word and its joiners, no whitespace) is counted as it
+# matches, never listed.
 MAX_LISTED_CHARS = 200_000
-WORD_BREAK = re.compile(r"[^\w'\u2019\-]")
-# Within a piece, words are counted per whitespace-separated token (no word spans whitespace):
-# a token that is, once the punctuation around it is cut, all letters and digits (str.isalnum is
-# the regex's \w less "_") below the first unspaced script is one word without a regex match;
-# three tokens in four are, in prose. Any other token is matched by WORD.
+# Within a piece, words are counted per whitespace-separated token: a token that is, once the
+# punctuation around it is cut, all letters and digits (str.isalnum is the regex's \w less "_")
+# below the first unspaced script is one word without a regex match; three tokens in four are,
+# in prose. Any other token is matched by WORD.
 EDGE_PUNCTUATION = ".,;:!?()[]{}\"'\u2019\u2018\u201c\u201d\u00ab\u00bb-\u2013\u2014\u2026"
 FIRST_UNSPACED = "\u0e00"
 WHITESPACE = re.compile(r"\s")
@@ -27,16 +25,7 @@ WHITESPACE = re.compile(r"\s")
 
 def count_words(text: str) -> int:
     """Words in the text, with unspaced scripts counted per character."""
-    count, start = 0, 0
-    while len(text) - start > MAX_LISTED_CHARS:
-        cut = WORD_BREAK.search(text, start + MAX_LISTED_CHARS)
-        stop = cut.start() if cut is not None else len(text)
-        if stop - start <= 2 * MAX_LISTED_CHARS:
-            count += _count_listed(text[start:stop])
-        else:  # no break for as long again: one endless word, counted as it matches
-            count += sum(1 for _ in WORD.finditer(text, start, stop))
-        start = stop
-    return count + _count_listed(text[start:] if start else text)
+    return sum(_count_listed(piece) for piece in pieces(text))
 
 
 def pieces(text: str) -> Iterator[str]:
@@ -58,6 +47,8 @@ def _count_listed(text: str) -> int:
         core = token.strip(EDGE_PUNCTUATION)
         if core.isalnum() and (core.isascii() or max(core) < FIRST_UNSPACED):
             count += 1
+        elif len(token) > MAX_LISTED_CHARS:  # one endless word: counted as it matches
+            count += sum(1 for _ in WORD.finditer(token))
         elif core:
             count += len(WORD.findall(token))
     return count

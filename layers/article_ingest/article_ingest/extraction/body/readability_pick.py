@@ -54,7 +54,7 @@ from lxml_html_clean import Cleaner
 from readability import debug as _debug
 
 from article_ingest.extraction.input.parse import parse_fragment
-from article_ingest.extraction.signals import NAME_CACHE_SIZE
+from article_ingest.extraction.signals import HEADING_TAGS, NAME_CACHE_SIZE
 from article_ingest.extraction.words import count_words
 
 READABILITY_LOGGER = "readability.readability"
@@ -189,7 +189,6 @@ MIN_SECTION_PROSE_WORDS = 60
 # under "More news"), and at most this share links (sanitize() drops link-heavier blocks).
 PROSE_SIBLING_EXCLUDED = frozenset(("ul", "ol", "dl", "table", "nav", "aside", "form"))
 MAX_PROSE_LINK_DENSITY = 0.2
-HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 FRAGMENT_LINK = re.compile(r"\s*#([^\s#!].*)")  # "#section" ("#" and "#!..." are a script's)
 
 
@@ -220,7 +219,7 @@ def _opens_prose_section(heading: lxml.html.HtmlElement) -> bool:
     for sibling in heading.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        if sibling.tag in HEADINGS:
+        if sibling.tag in HEADING_TAGS:
             return False
         words += _prose_words(sibling)
         if words >= MIN_SECTION_PROSE_WORDS:
@@ -392,14 +391,14 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         lengths = getattr(self, "_link_lengths", None)
         targets = getattr(self, "_targets", None)
-        if targets is not None and elem.tag in HEADINGS:
+        if targets is not None and elem.tag in HEADING_TAGS:
             # the one change of measure, while sanitize() tests headings (it drops one whose link
             # density is over a third): a link to a place in the article itself, a permalink or a
             # table of contents' back-reference (<h2><a href="#intro">Introduction</a></h2>), is
-            # not a link away,
-            # and a heading over a section of prose is the section's title wherever it links
-            # (a review's film, a weekly edition's article) unless it runs a script (a pop-up
-            # promotion); a related story's linked headline has only a short teaser under it
+            # not a link away; and a heading over a section of prose is the section's title
+            # wherever it links (a review's film, a weekly edition's article) unless it runs a
+            # script (a pop-up promotion): a related story's linked headline has only a short
+            # teaser under it
             linked = sum(
                 text_length(link) for link in elem.iterdescendants("a") if not _in_page(link, targets)
             )

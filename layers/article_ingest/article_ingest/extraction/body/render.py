@@ -95,16 +95,15 @@ def render(body: lxml.html.HtmlElement, *, url: str | None) -> RenderedBody:
     body is sanitized in place: it is the caller's to give away (every caller's is a copy)."""
     _drop_malformed_attributes(body)
     _CLEANER(body)
-    clean = body
-    _rewrite_links(clean, url)
+    _rewrite_links(body, url)
     links = tuple(
-        dict.fromkeys(href for href in clean.xpath(".//a/@href") if href.startswith(("http://", "https://")))
+        dict.fromkeys(href for href in body.xpath(".//a/@href") if href.startswith(("http://", "https://")))
     )
     return RenderedBody(
-        html=lxml.html.tostring(clean, encoding="unicode"),
-        text=to_text(clean),
+        html=lxml.html.tostring(body, encoding="unicode"),
+        text=to_text(body),
         links=links,
-        markdown=to_markdown(clean),
+        markdown=to_markdown(body),
     )
 
 

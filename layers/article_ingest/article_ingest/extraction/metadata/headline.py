@@ -15,9 +15,8 @@ import re
 
 import lxml.html
 
-from article_ingest.extraction.signals import NAME_CACHE_SIZE, tokens
+from article_ingest.extraction.signals import HEADING_TAGS, NAME_CACHE_SIZE, tokens
 
-HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Bold and font runs count only when they are the whole block (a headline line, not a bold lead-in).
 EMPHASIS_TAGS = frozenset(["b", "strong", "font"])
 HEADLINE_NAME = re.compile(r"head(?!er)|title", re.I)  # class or id: headline, storyhead, arttitle
