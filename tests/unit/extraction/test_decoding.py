@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import random
 
-from article_ingest.extraction import extract
+import pytest
+
+from article_ingest.extraction import RejectedDocumentError, extract
+from article_ingest.extraction.input import decode
 from tests.support.pages import html_page, prose
 
 WORD = "Zürich café façade"
@@ -65,3 +69,32 @@ def test_a_page_mixing_utf8_latin1_and_cp1252_paragraphs_is_decoded_not_rejected
     # Then every paragraph reads as written
     assert article.text.count("Zürich") == 9
     assert article.text.count("l'été coûte") == 9
+
+
+# Pieces of UTF-8 documents that hold (or nearly hold) characters XML refuses: control bytes,
+# U+FFFE / U+FFFF and their neighbours, stray legacy bytes, multi-byte letters.
+PIECES = (
+    b"<p>plain text</p>", b"\x01", b"\x0b", b"\x1f", b"\t\n\r", b"\xef\xbf\xbe", b"\xef\xbf\xbf",
+    b"\xef\xbf\xbd", b"\xef\xbb\xbf", "é".encode(), "中".encode(), b"\x92", b"\xe9", b"&#1;", b"&#65;",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "us-ascii", "windows-1252", None])
+def test_the_byte_scan_removes_what_the_text_scan_would(charset: str | None) -> None:
+    # Given documents built from pieces with and without XML-incompatible characters
+    generator = random.Random(7)
+    head = f'<meta charset="{charset}">'.encode() if charset else b""
+    for _ in range(400):
+        data = head + b"".join(generator.choice(PIECES) for _ in range(generator.randint(1, 12)))
+        try:
+            raw = decode._decode(data, content_type=None)
+        except RejectedDocumentError:
+            continue  # too messy for any charset (no charset declared): refused either way
+        # When they are decoded
+        decoded = decode.decode(data, content_type=None)
+        # Then the text is what the regex over the whole decoded text leaves
+        expected = decode.CHARACTER_REFERENCE.sub(
+            decode._drop_incompatible_reference, decode.XML_INCOMPATIBLE.sub("", raw.text)
+        )
+        assert decoded.text == expected
+        assert not decode.XML_INCOMPATIBLE.search(decoded.text)

@@ -66,12 +66,31 @@ UNLIKELY = (
     "<div class='sidebar'>menu</div><div id='comments' class='article'>kept: ok-maybe</div>"
     "<div class='footer'><article>kept: holds an article</article></div><pre class='menu'>kept: code</pre>"
     "<div class='menu'><span class='menu'>nested</span></div><p id='x'>short id</p>"
+    "<div class='SideBar'>mixed case</div><div class='\u017fhoutbox'>long s, matched ignoring case</div>"
+    "<div class='menu' id='MainNav'>kept: ok-maybe in the id</div><div class='' id=''>empty</div>"
 )
 # readability's steps run here in cheaper versions, and the made-up markup that trips each one
 REWRITTEN_STEPS = {
     "transform_misused_divs_into_paragraphs": TRICKY_DIVS,
     "remove_unlikely_candidates": UNLIKELY,
 }
+
+
+def test_name_flags_are_readability_s_regexes() -> None:
+    # Given class and id values made of the regexes' words, their case variants and other letters
+    generator = random.Random(3)
+    # (letters that case-insensitive matching equates with an ASCII one: long s, dotless i, Kelvin)
+    lookalikes = ["\u017fidebar", "\u017fhoutbox", "commun\u0131ty", "\u212a", "\u0130", "\u00e9"]
+    pieces = [*pick.UNLIKELY_WORDS, *pick.MAYBE_CANDIDATE_WORDS, *lookalikes, "x", "-", " "]
+    names = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 4))) for _ in range(3000)]
+    names = [name.upper() if generator.random() < 0.3 else name for name in names]
+    # When flagged / Then each is what the library's two regexes say
+    for name in names:
+        expected = (
+            pick.REGEXES["unlikelyCandidatesRe"].search(name) is not None,
+            pick.REGEXES["okMaybeItsACandidateRe"].search(name) is not None,
+        )
+        assert pick._name_flags(name) == expected, repr(name)
 
 
 @pytest.mark.parametrize("step", REWRITTEN_STEPS)

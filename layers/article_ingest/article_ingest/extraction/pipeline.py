@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import math
 import re
+from collections.abc import Iterator
 from itertools import islice
 
 from article_ingest import __version__
@@ -72,7 +75,36 @@ def extract(
 
     Raises RejectedDocumentError (with a reason code) for documents that hold no article.
     """
-    limits = limits or ExtractionLimits()
+    with cycle_collector_paused():
+        return _extract(data, url, content_type, content_encoding, limits or ExtractionLimits())
+
+
+@contextlib.contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the extraction runs, on again after (unless the caller
+    had turned it off). The extraction allocates hundreds of thousands of short-lived objects
+    (tree proxies, strings, token lists) that reference counting frees; each 700 allocations
+    start a collection that finds nothing to free: 5% of the extraction's time on the Mozilla
+    pages, for 67 objects in cycles over all 130 (measured with gc.collect() after each page).
+    The switch is process-wide: with threads extracting at once it is on again once every
+    extraction that turned it off is done."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _extract(
+    data: bytes,
+    url: str | None,
+    content_type: str | None,
+    content_encoding: str | None,
+    limits: ExtractionLimits,
+) -> Article:
     data = decompress(data, content_encoding=content_encoding, limits=limits)
     check_size(data, limits)
     sniff_binary(data)

@@ -12,7 +12,8 @@ Adjustments to the library, all local to this module:
   equivalent function set in that copy only, so other users of readability in the process (the
   benchmark's readability-lxml peer) keep the stock library;
 - its test of class and id names for "unlikely candidates" (menus, comments, sidebars) made once
-  per pair of names instead of once per element (pages repeat the same names many times);
+  per class or id value of the page instead of once per element (pages repeat the same names
+  many times), as substring searches on ASCII names;
 - its <base href> search made only on pages that have a <base> element, and its class and id test
   for unlikely candidates only on elements that have a class or an id;
 - while it scores paragraphs (the tree unchanged), each link's text length measured once rather
@@ -40,7 +41,6 @@ Adjustments to the library, all local to this module:
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import logging
 import re
@@ -54,7 +54,7 @@ from lxml_html_clean import Cleaner
 from readability import debug as _debug
 
 from article_ingest.extraction.input.parse import parse_fragment
-from article_ingest.extraction.signals import HEADING_TAGS, NAME_CACHE_SIZE
+from article_ingest.extraction.signals import HEADING_TAGS
 from article_ingest.extraction.words import count_words
 
 READABILITY_LOGGER = "readability.readability"
@@ -234,15 +234,36 @@ HOLDS_CONTENT = etree.XPath(
 )
 
 
-@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
-def _unlikely_names(classes: str, element_id: str) -> bool:
-    """readability's test of an element's class and id for an unlikely candidate."""
-    names = f"{classes} {element_id}"
+# readability's two name regexes are plain alternations of words (no space, no other operator),
+# matched ignoring case: on an ASCII name, the same test is a substring search of its lowercase.
+UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
+MAYBE_CANDIDATE_WORDS = tuple(REGEXES["okMaybeItsACandidateRe"].pattern.split("|"))
+
+
+def _name_flags(name: str) -> tuple[bool, bool]:
+    """Whether a class or id value matches readability's unlikelyCandidatesRe and its
+    okMaybeItsACandidateRe."""
+    if name.isascii():
+        lowered = name.lower()
+        return any(word in lowered for word in UNLIKELY_WORDS), any(
+            word in lowered for word in MAYBE_CANDIDATE_WORDS
+        )
     return (
-        len(names) > 1  # the library's test: a class or an id at all
-        and REGEXES["unlikelyCandidatesRe"].search(names) is not None
-        and REGEXES["okMaybeItsACandidateRe"].search(names) is None
+        REGEXES["unlikelyCandidatesRe"].search(name) is not None,
+        REGEXES["okMaybeItsACandidateRe"].search(name) is not None,
     )
+
+
+def _unlikely_names(classes: str, element_id: str, known: dict[str, tuple[bool, bool]]) -> bool:
+    """readability's test of an element's class and id for an unlikely candidate: its regexes
+    searched in "classes id" (no word of theirs holds a space, so no match spans the two), each
+    value's flags taken from `known` (filled as values are met)."""
+    for name in (classes, element_id):
+        if name not in known:
+            known[name] = _name_flags(name)
+    unlikely_class, maybe_class = known[classes]
+    unlikely_id, maybe_id = known[element_id]
+    return (unlikely_class or unlikely_id) and not (maybe_class or maybe_id)
 
 
 class _Readability(Document):  # type: ignore[misc]  # readability ships no type hints
@@ -263,12 +284,14 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         return doc
 
     def remove_unlikely_candidates(self) -> None:
-        # readability 0.9's method, with the name test cached and made only on elements with a
-        # class or an id (no other can be unlikely), and without its debug message, which
-        # described every removed element whether or not debug logging was on
+        # readability 0.9's method, with the name test made once per class or id value of the
+        # page and only on elements with a class or an id (no other can be unlikely), and without
+        # its debug message, which described every removed element whether or not debug logging
+        # was on
+        known: dict[str, tuple[bool, bool]] = {}
         for elem in self.html.xpath(".//*[@class or @id]"):
             if (
-                _unlikely_names(elem.get("class", ""), elem.get("id", ""))
+                _unlikely_names(elem.get("class", ""), elem.get("id", ""), known)
                 and elem.tag not in ("html", "body")
                 and not IN_CODE(elem)
                 and not HOLDS_CONTENT(elem)

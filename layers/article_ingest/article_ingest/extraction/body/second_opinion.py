@@ -86,7 +86,9 @@ def _missing_paragraph_words(container: lxml.html.HtmlElement, pick_text: str) -
     missing = 0
     for paragraph in container.iter(*PARAGRAPH_TAGS):
         text = WHITESPACE.sub(" ", paragraph.text_content()).strip()
+        if text in have:  # most of the container's paragraphs: a substring search, before counting
+            continue
         words = count_words(text)
-        if words >= MIN_PROSE_WORDS and text not in have and link_density(paragraph) <= MAX_LINK_DENSITY:
+        if words >= MIN_PROSE_WORDS and link_density(paragraph) <= MAX_LINK_DENSITY:
             missing += words
     return missing

@@ -53,6 +53,13 @@ CONTENT_TYPE_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.\-]+)", re
 CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 # Characters XML (and so lxml) refuses in text: stray control characters and non-characters.
 XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# ...as UTF-8 (and ASCII) write them: the control bytes themselves (no other character's UTF-8 holds
+# a byte below 0x80) and the three bytes of U+FFFE and U+FFFF. Bytes without any of them decode,
+# strictly or with their stray bytes read as Windows-1252, to a text without such characters; a
+# byte scan is ~4x faster than the regex scan of the decoded text.
+XML_INCOMPATIBLE_BYTES = bytes((*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+XML_INCOMPATIBLE_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+BYTE_TRANSPARENT_CODECS = frozenset(("utf-8", "ascii"))
 # The same characters written as numeric references (&#16;), which the HTML parser would expand.
 CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 # A UTF-8 document (declared, or undeclared and so UTF-8 by default) in which at most this share of
@@ -152,8 +159,18 @@ def declared_charset(data: bytes, content_type: str | None) -> str | None:
 def decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     """Decode, then drop the control characters no HTML tree can hold."""
     decoded = _decode(data, content_type=content_type)
-    text = CHARACTER_REFERENCE.sub(_drop_incompatible_reference, XML_INCOMPATIBLE.sub("", decoded.text))
+    text = decoded.text
+    if decoded.encoding not in BYTE_TRANSPARENT_CODECS or _holds_incompatible_bytes(data):
+        text = XML_INCOMPATIBLE.sub("", text)
+    text = CHARACTER_REFERENCE.sub(_drop_incompatible_reference, text)
     return DecodedDocument(text=text, encoding=decoded.encoding)
+
+
+def _holds_incompatible_bytes(data: bytes) -> bool:
+    """Whether UTF-8 or ASCII bytes may decode to a character XML_INCOMPATIBLE matches."""
+    return len(data.translate(None, XML_INCOMPATIBLE_BYTES)) != len(data) or any(
+        noncharacter in data for noncharacter in XML_INCOMPATIBLE_NONCHARACTERS
+    )
 
 
 def _drop_incompatible_reference(match: re.Match[str]) -> str:
