@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 from article_ingest.extraction import RejectedDocumentError, RejectionReason, extract
+from article_ingest.extraction.input import guards
 from article_ingest.extraction.input.guards import MAX_ATTRIBUTES_PER_ELEMENT, cut_attribute_bombs
 from tests.support.pages import html_page, prose
 
@@ -86,20 +87,45 @@ def test_broken_quoting_and_comparisons_in_scripts_are_not_attribute_bombs() -> 
     assert "bus network" in extract(html_page(script + prose() + broken)).text
 
 
-def test_the_page_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Given a count of parses of the whole page (its <head> included; readability's summary of the
-    # chosen body is a small fragment of it and is not counted)
+def _count_page_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every parse of a whole page (its <head> included; readability's summary of the chosen body
+    is a small fragment of it and is not counted)."""
     calls: list[str] = []
     original = lxml.html.document_fromstring
 
     def counting(html: str, *args: object, **kwargs: object) -> lxml.html.HtmlElement:
-        calls.append(html)
+        if "<title>Buses" in html:
+            calls.append(html)
         return original(html, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(lxml.html, "document_fromstring", counting)
+    return calls
+
+
+def test_the_page_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a count of parses of the whole page
+    calls = _count_page_parses(monkeypatch)
     # When an article is extracted / Then the page was parsed once, every stage sharing the tree
     extract(html_page(prose(), head="<title>Buses</title>"))
-    assert len([html for html in calls if "<title>Buses" in html]) == 1
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("wrappers", "divs_parsed"),
+    [(100, [100]), (1_000, [1_000, guards.MAX_START_TAG_RUN])],
+    ids=["within-the-depth-cap", "past-the-depth-cap"],
+)
+def test_wrapper_runs_are_cut_only_when_the_parser_reaches_its_depth_cap(
+    monkeypatch: pytest.MonkeyPatch, wrappers: int, divs_parsed: list[int]
+) -> None:
+    # Given an article inside nested <div>s: 100 (a run the guard would cut, the parser does not
+    # mind) or 1,000 (past libxml2's depth of 256)
+    calls = _count_page_parses(monkeypatch)
+    page = html_page("<div>" * wrappers + WORDS + "</div>" * wrappers, head="<title>Buses</title>")
+    # When extracted / Then the words are kept; the page was parsed as it is, and only past the
+    # cap parsed again with the run cut to its innermost wrappers
+    assert extract(page).word_count == 200
+    assert [html.count("<div>") for html in calls] == divs_parsed
 
 
 def test_a_hundred_thousand_nested_divs_keep_the_text_inside_them() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import logging
 import random
+import re
 from pathlib import Path
 
 import lxml.html
@@ -81,7 +82,9 @@ def test_name_flags_are_readability_s_regexes() -> None:
     generator = random.Random(3)
     # (letters that case-insensitive matching equates with an ASCII one: long s, dotless i, Kelvin)
     lookalikes = ["\u017fidebar", "\u017fhoutbox", "commun\u0131ty", "\u212a", "\u0130", "\u00e9"]
-    pieces = [*pick.UNLIKELY_WORDS, *pick.MAYBE_CANDIDATE_WORDS, *lookalikes, "x", "-", " "]
+    words = [*pick.UNLIKELY_LOWERCASE.pattern.split("|"), *pick.MAYBE_CANDIDATE_LOWERCASE.pattern.split("|")]
+    assert all(re.fullmatch("[a-z-]+", word) for word in words)  # the premise: lowercase words only
+    pieces = [*words, *lookalikes, "x", "-", " "]
     names = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 4))) for _ in range(3000)]
     names = [name.upper() if generator.random() < 0.3 else name for name in names]
     # When flagged / Then each is what the library's two regexes say
@@ -147,6 +150,31 @@ QUOTE_LEADS = (
     "<div><p>short:</p></div><div><blockquote>a</blockquote></div>"
     f"<section><div>{prose()} It ends here:</div><div>no quotation follows</div></section>{prose()}</div>"
 )
+
+
+HIDDEN = (
+    "<div hidden><p style='display:none'>hidden twice</p>tail one</div>kept<p>one "
+    "<span style='display: none'>styled<b hidden>both</b></span>tail two<i style='color:red'>kept</i></p>"
+    "<p hidden='' style='display:none'>both on one</p><p style='DISPLAY:NONE'>upper case</p>"
+)
+
+
+@pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
+def test_hidden_elements_are_dropped_as_readability_s_two_passes_do(page: Path | None) -> None:
+    # Given a real page from the fixture corpus, or hidden and styled elements inside each other
+    markup = page.read_text(encoding="utf-8") if page else f"<html><body>{HIDDEN}</body></html>"
+    library, ours = lxml.html.document_fromstring(markup), lxml.html.document_fromstring(markup)
+    # When the library's two passes (readability 0.9's _parse) and drop_hidden each run
+    hidden: list[lxml.html.HtmlElement] = library.xpath("//*[@hidden]")  # type: ignore[assignment]
+    for element in hidden:
+        element.drop_tree()
+    styled: list[lxml.html.HtmlElement] = library.xpath("//*[@style]")  # type: ignore[assignment]
+    for element in styled:
+        if pick.REGEXES["displayNoneRe"].search(element.get("style")):
+            element.drop_tree()
+    pick.drop_hidden(ours)
+    # Then the pages are the same
+    assert lxml.html.tostring(ours) == lxml.html.tostring(library)
 
 
 class _LibraryReadability(readability.readability.Document):  # type: ignore[misc]

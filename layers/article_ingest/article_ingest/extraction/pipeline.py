@@ -51,10 +51,11 @@ def extract(
        and decode; input/parse.py decides HTML or text (a doctype or <html> near the start, or
        closed block tags);
     2. input/guards.py defuses markup built or broken to stall or blind the parser (attribute
-       bombs cut, unclosed <title> closed, self-closed <html/> reopened, DTD subsets and absurd
-       runs of nested start tags cut); input/parse.py parses it once into the lxml tree every
-       later stage shares. Text saved from a page goes to text/ instead, which finds its
-       headline, byline and article lines;
+       bombs cut, unclosed <title> closed, self-closed <html/> reopened, DTD subsets cut);
+       input/parse.py parses it once into the lxml tree every later stage shares (a page nested
+       past the parser's depth cap: again, with absurd runs of nested start tags cut). Text
+       saved from a page goes to text/ instead, which finds its headline, byline and article
+       lines;
     3. metadata/: JSON-LD, OpenGraph / Twitter cards, meta tags, markup, URL (fields.py); once
        the body is known, the headline shown above it may replace the head's title (headline.py);
     4. body/content.py picks the body, step by step:

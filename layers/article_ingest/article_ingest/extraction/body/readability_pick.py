@@ -14,6 +14,7 @@ Adjustments to the library, all local to this module:
 - its test of class and id names for "unlikely candidates" (menus, comments, sidebars) made once
   per class or id value of the page instead of once per element (pages repeat the same names
   many times), as substring searches on ASCII names;
+- its two passes dropping hidden and display:none elements made as one (see `drop_hidden`);
 - its <base href> search made only on pages that have a <base> element, and its class and id test
   for unlikely candidates only on elements that have a class or an id;
 - while it scores paragraphs (the tree unchanged), each link's text length measured once rather
@@ -234,10 +235,11 @@ HOLDS_CONTENT = etree.XPath(
 )
 
 
-# readability's two name regexes are plain alternations of words (no space, no other operator),
-# matched ignoring case: on an ASCII name, the same test is a substring search of its lowercase.
-UNLIKELY_WORDS = tuple(REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
-MAYBE_CANDIDATE_WORDS = tuple(REGEXES["okMaybeItsACandidateRe"].pattern.split("|"))
+# readability's two name regexes, matched ignoring case, are alternations of lowercase words: on
+# an ASCII name the same test is the case-sensitive regex on its lowercase (~5x faster: case-
+# insensitive matching turns off the regex engine's skipping of impossible start positions).
+UNLIKELY_LOWERCASE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
+MAYBE_CANDIDATE_LOWERCASE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
 
 
 def _name_flags(name: str) -> tuple[bool, bool]:
@@ -245,9 +247,9 @@ def _name_flags(name: str) -> tuple[bool, bool]:
     okMaybeItsACandidateRe."""
     if name.isascii():
         lowered = name.lower()
-        return any(word in lowered for word in UNLIKELY_WORDS), any(
-            word in lowered for word in MAYBE_CANDIDATE_WORDS
-        )
+        return UNLIKELY_LOWERCASE.search(lowered) is not None, MAYBE_CANDIDATE_LOWERCASE.search(
+            lowered
+        ) is not None
     return (
         REGEXES["unlikelyCandidatesRe"].search(name) is not None,
         REGEXES["okMaybeItsACandidateRe"].search(name) is not None,
@@ -266,6 +268,19 @@ def _unlikely_names(classes: str, element_id: str, known: dict[str, tuple[bool, 
     return (unlikely_class or unlikely_id) and not (maybe_class or maybe_id)
 
 
+HIDDEN_OR_STYLED = etree.XPath("//*[@hidden or @style]")
+
+
+def drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    """readability's two passes over the page, one dropping every element marked hidden, the next
+    every element styled display:none, made as one: an element met inside one already dropped is
+    dropped from the detached part only, which leaves the page as the two passes do."""
+    marked: list[lxml.html.HtmlElement] = HIDDEN_OR_STYLED(tree)  # type: ignore[assignment]  # //*: elements
+    for elem in marked:
+        if elem.get("hidden") is not None or REGEXES["displayNoneRe"].search(elem.get("style", "")):
+            elem.drop_tree()
+
+
 class _Readability(Document):  # type: ignore[misc]  # readability ships no type hints
     """readability's Document with a cheaper pre-clean, link density, unlikely-candidate pruning and
     div-to-paragraph step (the module docstring says how each stays the library's measure)."""
@@ -273,11 +288,7 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
     def _parse(self, input: lxml.html.HtmlElement) -> lxml.html.HtmlElement:  # noqa: A002 - the library's name
         # readability 0.9's _parse for an already parsed tree, with _CLEANER in place of its own
         self.encoding = "utf-8"
-        for elem in input.xpath("//*[@hidden]"):
-            elem.drop_tree()
-        for elem in input.xpath("//*[@style]"):
-            if REGEXES["displayNoneRe"].search(elem.get("style")):
-                elem.drop_tree()
+        drop_hidden(input)
         doc = _CLEANER.clean_html(input)
         if next(doc.iter("base"), None) is not None:  # its XPath search, only where it can find one
             doc.resolve_base_href(handle_failures=self.handle_failures)
@@ -402,14 +413,53 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             self._targets = None
 
     def score_paragraphs(self) -> dict[lxml.html.HtmlElement, dict[str, Any]]:
-        # the library's, with each link's text length measured once: the tree does not change
-        # while it scores, and a link is in the link density of its parent and grandparent both
+        # readability 0.9's method, with each link's text length measured once (the tree does not
+        # change while it scores, and a link is in the link density of its parent and grandparent
+        # both), a paragraph's whitespace collapsed only when its raw text is long enough to count
+        # (collapsing never lengthens a text), and its debug message built only when logged
         self._link_lengths: dict[lxml.html.HtmlElement, int] | None = {}
         try:
-            candidates: dict[lxml.html.HtmlElement, dict[str, Any]] = super().score_paragraphs()
-            return candidates
+            return self._scored_paragraphs()
         finally:
             self._link_lengths = None
+
+    def _scored_paragraphs(self) -> dict[lxml.html.HtmlElement, dict[str, Any]]:
+        min_length = self.min_text_length
+        candidates: dict[lxml.html.HtmlElement, dict[str, Any]] = {}
+        ordered = []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent_node = elem.getparent()
+            if parent_node is None:
+                continue
+            grand_parent_node = parent_node.getparent()
+            raw_text = elem.text_content() or ""
+            if len(raw_text) < min_length:
+                continue
+            inner_text = clean_whitespace(raw_text)
+            inner_text_len = len(inner_text)
+            if inner_text_len < min_length:
+                continue
+            if parent_node not in candidates:
+                candidates[parent_node] = self.score_node(parent_node)
+                ordered.append(parent_node)
+            if grand_parent_node is not None and grand_parent_node not in candidates:
+                candidates[grand_parent_node] = self.score_node(grand_parent_node)
+                ordered.append(grand_parent_node)
+            content_score = 1 + len(inner_text.split(",")) + min((inner_text_len / 100), 3)
+            candidates[parent_node]["content_score"] += content_score
+            if grand_parent_node is not None:
+                candidates[grand_parent_node]["content_score"] += content_score / 2.0
+        for elem in ordered:
+            candidate = candidates[elem]
+            link_density = self.get_link_density(elem)
+            if _LOG.isEnabledFor(logging.DEBUG):
+                score = candidate["content_score"]
+                _LOG.debug(
+                    "Branch %6.3f %s link density %.3f -> %6.3f",
+                    score, _describe(elem), link_density, score * (1 - link_density),
+                )  # fmt: skip
+            candidate["content_score"] *= 1 - link_density
+        return candidates
 
     def get_link_density(self, elem: lxml.html.HtmlElement) -> float:
         lengths = getattr(self, "_link_lengths", None)

@@ -27,16 +27,26 @@ ENCLOSING_LEVELS = 2  # look this far above the pick's paragraphs; higher up is 
 Normalizer = Callable[[lxml.html.HtmlElement], str]
 
 
-def _normal(element: lxml.html.HtmlElement) -> str:
-    """The element's words, lowercased and single-spaced, without script or style text
-    (readability drops those, so they must not make a kept paragraph look new)."""
+def _visible_text(element: lxml.html.HtmlElement) -> str:
+    """The element's text without script or style text (readability drops those, so they must not
+    make a kept paragraph look new)."""
     parts = []
     for node in element.iter():
         if isinstance(node.tag, str) and node.tag not in INVISIBLE and node.text:
             parts.append(node.text)
         if node is not element and node.tail:
             parts.append(node.tail)
-    return " ".join(tokens(" ".join(parts).lower()))
+    return " ".join(parts)
+
+
+def _normalized(text: str) -> str:
+    """The text's words, lowercased and single-spaced."""
+    return " ".join(tokens(text.lower()))
+
+
+def _normal(element: lxml.html.HtmlElement) -> str:
+    """The element's visible words, lowercased and single-spaced."""
+    return _normalized(_visible_text(element))
 
 
 def _common_ancestor(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
@@ -96,8 +106,19 @@ def _adjacent_prose(
 def recover_adjacent_paragraphs(tree: lxml.html.HtmlElement, pick: lxml.html.HtmlElement) -> None:
     """Add to `pick` (in place) the prose paragraphs directly around it in the page."""
     have = _normal(pick)
-    picked = {_normal(paragraph) for paragraph in pick.iter("p")} - {""}
-    normal: Normalizer = functools.cache(_normal)  # the page's paragraphs are read more than once
+    # the pick's paragraphs are copies of the page's: each text is normalised once, for both
+    picked_texts: dict[str, str] = {}
+    for paragraph in pick.iter("p"):
+        text = _visible_text(paragraph)
+        if text not in picked_texts:
+            picked_texts[text] = _normalized(text)
+    picked = set(picked_texts.values()) - {""}
+
+    @functools.cache  # the page's paragraphs are read more than once
+    def normal(element: lxml.html.HtmlElement) -> str:
+        text = _visible_text(element)
+        return picked_texts[text] if text in picked_texts else _normalized(text)
+
     found = [paragraph for paragraph in tree.iter("p") if normal(paragraph) in picked]
     scope = _scope(found) if found else None
     if scope is None:

@@ -12,17 +12,22 @@ import copy
 import re
 
 import lxml.html
+from lxml import etree
 
 from article_ingest.extraction.body.boilerplate import drop_furniture
 from article_ingest.extraction.signals import link_density, tokens
 from article_ingest.extraction.words import count_words
 
-MARKED_CONTAINERS = (
-    '//*[@itemprop="articleBody"]',
-    "//article",
-    '//*[@role="main"]',
-    "//main",
+# The marks of a content container, strongest first: an attribute's value, or a tag name
+# (`//*[@itemprop="articleBody"]`, `//article`, `//*[@role="main"]`, `//main`). The two attribute
+# marks are found in one XPath pass over the page, the tags by lxml's tag iterator.
+MARKED_CONTAINERS: tuple[tuple[str, str] | str, ...] = (
+    ("itemprop", "articleBody"),
+    "article",
+    ("role", "main"),
+    "main",
 )
+MARKED_BY_ATTRIBUTE = etree.XPath('//*[@itemprop="articleBody" or @role="main"]')
 MIN_AGREEMENT = 0.8  # share of readability's words the container must also hold
 MAX_GROWTH = 3.0  # a container this much larger than readability's pick is the whole page
 MAX_LINK_DENSITY = 0.25  # more link text than this is navigation, not an article body
@@ -41,8 +46,13 @@ def marked_container(tree: lxml.html.HtmlElement, pick_words: int = 0) -> lxml.h
     dropping furniture takes words away: a smaller one is not worth cleaning. Strictly, a block
     dropped from between two hyphens splits "well-<i>known</i>-thing" into two words; no dev
     page changed)."""
-    for xpath in MARKED_CONTAINERS:
-        found = tree.xpath(xpath)
+    by_attribute: list[lxml.html.HtmlElement] = MARKED_BY_ATTRIBUTE(tree)  # type: ignore[assignment]
+    for mark in MARKED_CONTAINERS:
+        if isinstance(mark, str):
+            found = list(tree.getroottree().iter(mark))
+        else:
+            name, value = mark
+            found = [element for element in by_attribute if element.get(name) == value]
         if len(found) == 1:
             words = count_words(found[0].text_content())
             return _without_furniture(found[0], words) if words > pick_words else None

@@ -8,6 +8,7 @@ import lxml.html
 from lxml import etree
 
 from article_ingest.extraction.errors import RejectedDocumentError, RejectionReason
+from article_ingest.extraction.input.guards import flatten_start_tag_runs
 
 # A document that opens with one of these tags (after whitespace/comments) is HTML; anything
 # else is treated as text saved from a page, whose only markup is stray inline tags.
@@ -22,8 +23,9 @@ MIN_BLOCK_TAGS_FOR_HTML = 3
 BLOCK_TAG = re.compile(r"</(p|div|article|section|table|ul|ol|li|h[1-6])\s*>", re.I)
 # Up to the first ">": a broken declaration (an encoding value running into keywords) ends there too.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-# libxml2 stops parsing at this depth and drops the rest of the document (guards.py flattens the
-# bombs that reach it with empty wrappers; markup that still does has lost its text to the cap).
+# libxml2 stops parsing at this depth and drops the rest of the document (a page that reaches it
+# is parsed again with its runs of empty wrappers cut, guards.flatten_start_tag_runs; markup
+# that still does has lost its text to the cap).
 MAX_PARSER_DEPTH = 256
 DEPTH_ERROR = "Excessive depth"
 # lxml.html's own element lookup is Python code run for every element proxy lxml creates (6% of
@@ -68,15 +70,25 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
 
     lxml's HTML parser resolves no external or DTD entities (no "billion laughs") and caps
     nesting depth, which bounds the memory a hostile document can claim. A document that hits
-    the cap is refused: the parser dropped everything after the deepest element.
+    the cap is parsed again with its runs of empty wrappers (100,000 nested <div>s) cut to their
+    innermost; one that still hits it is refused: the parser dropped everything after the
+    deepest element.
     """
     source = XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    tree, too_deep = _parse(source)
+    if too_deep:
+        tree, too_deep = _parse(flatten_start_tag_runs(source))
+    if too_deep:
+        detail = f"elements nested deeper than {MAX_PARSER_DEPTH}: the parser stops there"
+        raise RejectedDocumentError(RejectionReason.HOSTILE_MARKUP, detail)
+    return tree
+
+
+def _parse(source: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """The parsed tree, and whether the parser stopped at its depth cap."""
     parser = _html_parser()  # one per call: its error log is read below
     try:
         tree = lxml.html.document_fromstring(source, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise RejectedDocumentError(RejectionReason.NOT_ARTICLE, f"unparseable markup: {exc}") from exc
-    if any(DEPTH_ERROR in error.message for error in parser.error_log):
-        detail = f"elements nested deeper than {MAX_PARSER_DEPTH}: the parser stops there"
-        raise RejectedDocumentError(RejectionReason.HOSTILE_MARKUP, detail)
-    return tree
+    return tree, any(DEPTH_ERROR in error.message for error in parser.error_log)

@@ -105,7 +105,10 @@ def gather_evidence(tree: lxml.html.HtmlElement, *, url: str | None = None) -> E
     """Read the page's self-description once."""
     meta = index_meta(tree)
     title = tree.find(".//title")
-    canonical = [href.strip() for href in tree.xpath('//link[@rel="canonical"]/@href') if href.strip()]
+    # //link[@rel="canonical"]/@href, without an XPath scan of every element's attributes
+    links = tree.getroottree().iter("link")
+    hrefs = (link.get("href") for link in links if link.get("rel") == "canonical")
+    canonical = [href.strip() for href in hrefs if href is not None and href.strip()]
     headings = []
     for element in tree.iter("h1", "h2"):
         headings.append(clean(element.text_content()))
