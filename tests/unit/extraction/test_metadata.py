@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 from article_ingest.extraction import extract
+from article_ingest.extraction.metadata import headline
 from article_ingest.extraction.metadata.authors import byline_marks
 from tests.support.pages import html_page, prose
 
@@ -382,3 +384,17 @@ def test_byline_marks_are_the_four_xpath_searches(page: Path | None) -> None:
     tree = lxml.html.document_fromstring(markup)
     # When sorted by strength in one pass / Then each strength holds what its XPath finds, in order
     assert byline_marks(tree) == [tree.xpath(xpath) for xpath in BYLINE_XPATHS]
+
+
+def test_headline_names_are_matched_as_the_case_insensitive_regex_does() -> None:
+    # Given class and id values made of headline words, near misses, case variants and letters
+    # that case-insensitive matching equates with ASCII ones (dotted and dotless i, long s, Kelvin)
+    generator = random.Random(5)
+    lookalikes = ["t\u0130tle", "t\u0131tle", "\u017f", "\u212a"]
+    pieces = ["head", "header", "title", "HEADER", "Title", "he", "ad", "er", *lookalikes, "x", " "]
+    names = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 4))) for _ in range(3000)]
+    # When tested / Then each answer is the regex's, ignoring case
+    for name in names:
+        classes, _, element_id = name.partition(" ")
+        expected = headline.HEADLINE_NAME.search(f"{classes} {element_id}") is not None
+        assert headline._named_as_headline(classes, element_id) == expected, repr(name)
