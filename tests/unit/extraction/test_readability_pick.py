@@ -177,6 +177,30 @@ def test_hidden_elements_are_dropped_as_readability_s_two_passes_do(page: Path |
     assert lxml.html.tostring(ours) == lxml.html.tostring(library)
 
 
+UNCLEAN = (
+    "<!-- a comment --><?php echo 1; ?><script src='x.js'></script><style>p{}</style>"
+    "<link rel='stylesheet' href='s.css'><p style='color:red'>kept<script>inner()</script>tail</p>"
+    "<image src='a.png'><svg xmlns='http://www.w3.org/2000/svg'><script>svg()</script></svg>"
+    "<iframe src='https://www.youtube.com/embed/x'></iframe><form><input name='q'></form>"
+)
+
+
+@pytest.mark.parametrize("page", [*FIXTURE_PAGES, None], ids=lambda page: page.parent.name if page else "-")
+def test_the_cleaned_copy_is_the_cleaner_s(page: Path | None) -> None:
+    # Given a real page from the fixture corpus, or markup with all the cleaner removes
+    markup = page.read_text(encoding="utf-8") if page else f"<html><body>{UNCLEAN}</body></html>"
+    tree = lxml.html.document_fromstring(markup)
+    # When cleaned by the library's cleaner and by clean_copy / Then the copies are the same
+    assert lxml.html.tostring(pick.clean_copy(tree)) == lxml.html.tostring(pick._CLEANER.clean_html(tree))
+
+
+def test_a_root_the_cleaner_removes_is_emptied_as_it_does() -> None:
+    for markup in ("<script>x()</script>", "<style>p{}</style>"):
+        root = lxml.html.fragment_fromstring(markup)
+        expected = lxml.html.tostring(pick._CLEANER.clean_html(root))
+        assert lxml.html.tostring(pick.clean_copy(root)) == expected
+
+
 class _LibraryReadability(readability.readability.Document):  # type: ignore[misc]
     """The stock library's Document, reading the parsed tree as readability_pick's does."""
 

@@ -134,7 +134,11 @@ def _paragraph(text: str) -> str:
 
 
 def _text(value: str | None) -> str:
-    return ESCAPED.sub(r"\\\1", SPACE.sub(" ", value)) if value else ""
+    if not value:
+        return ""
+    if value.isspace():  # the layout whitespace between blocks, most text nodes: one space
+        return " "
+    return ESCAPED.sub(r"\\\1", SPACE.sub(" ", value))
 
 
 def _inline_content(element: lxml.html.HtmlElement) -> str:

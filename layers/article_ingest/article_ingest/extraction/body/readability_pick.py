@@ -14,7 +14,8 @@ Adjustments to the library, all local to this module:
 - its test of class and id names for "unlikely candidates" (menus, comments, sidebars) made once
   per class or id value of the page instead of once per element (pages repeat the same names
   many times), as substring searches on ASCII names;
-- its two passes dropping hidden and display:none elements made as one (see `drop_hidden`);
+- its two passes dropping hidden and display:none elements made as one (see `drop_hidden`), and
+  its cleaner's search for what it removes made by lxml's tag iterator (see `clean_copy`);
 - its <base href> search made only on pages that have a <base> element, and its class and id test
   for unlikely candidates only on elements that have a class or an id;
 - while it scores paragraphs (the tree unchanged), each link's text length measured once rather
@@ -42,6 +43,7 @@ Adjustments to the library, all local to this module:
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import logging
 import re
@@ -51,6 +53,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 from lxml.etree import tostring
+from lxml.html import xhtml_to_html
 from lxml_html_clean import Cleaner
 from readability import debug as _debug
 
@@ -153,6 +156,30 @@ _CLEANER = Cleaner(
     remove_unknown_tags=False,
     safe_attrs_only=False,
 )
+
+# What _CLEANER removes whole (its scripts, comments, style, links and processing-instruction
+# options); with javascript, page structure, embedded, frames, forms and unknown tags off, it
+# removes nothing else but style attributes.
+CLEANED_AWAY = ("script", "style", "link", etree.Comment, etree.ProcessingInstruction)
+
+
+def clean_copy(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """`_CLEANER.clean_html(tree)`: the same cleaned copy, its doomed elements found by lxml's tag
+    iterator (the cleaner's own loop tests every element of the page in Python)."""
+    doc = copy.deepcopy(tree)
+    xhtml_to_html(doc)
+    for image in doc.iter("image"):  # the cleaner's normalisation: <image> is read as <img>
+        image.tag = "img"
+    etree.strip_attributes(doc, "style")
+    doomed = [element for element in doc.iter(*CLEANED_AWAY) if not _CLEANER.allow_element(element)]
+    if doomed and doomed[0] is doc:  # the root cannot be dropped: the cleaner empties it
+        root = doomed.pop(0)
+        if root.tag != "html":
+            root.tag = "div"
+        root.clear()
+    for element in doomed:
+        element.drop_tree()
+    return doc
 
 
 # readability's divToPElementsRe, `<(blockquote|dl|div|img|ol|p|pre|table|ul)`, searched in the
@@ -289,7 +316,7 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         # readability 0.9's _parse for an already parsed tree, with _CLEANER in place of its own
         self.encoding = "utf-8"
         drop_hidden(input)
-        doc = _CLEANER.clean_html(input)
+        doc = clean_copy(input)
         if next(doc.iter("base"), None) is not None:  # its XPath search, only where it can find one
             doc.resolve_base_href(handle_failures=self.handle_failures)
         return doc
