@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -97,3 +98,16 @@ def test_a_long_text_is_tokenised_in_pieces_without_splitting_a_token() -> None:
     ):
         # When tokenised / Then the tokens are TOKEN.findall's
         assert tokens(text) == TOKEN.findall(text)
+
+
+def test_single_spacing_is_the_regex_s() -> None:
+    # Given texts of letters, punctuation and every kind of whitespace, leading and trailing too
+    generator = random.Random(11)
+    whitespace = [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    pieces = ["a", "word", ".", "\u00e9", "", *whitespace, "  ", "\n\n"]
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 8))) for _ in range(5000)]
+    # When single-spaced / Then each is what re.sub(r"\s+", " ") makes, and collapsed its strip()
+    for text in texts:
+        expected = re.sub(r"\s+", " ", text)
+        assert words.single_spaced(text) == expected, repr(text)
+        assert words.collapsed(text) == expected.strip(), repr(text)

@@ -52,3 +52,20 @@ def _count_listed(text: str) -> int:
         elif core:
             count += len(WORD.findall(token))
     return count
+
+
+def single_spaced(text: str) -> str:
+    """Each run of whitespace as one space: `re.sub(r"\\s+", " ", text)`, made by str.split (several
+    times faster; both know whitespace by str.isspace)."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    joined = " ".join(words)
+    if text[0].isspace():
+        joined = " " + joined
+    return joined + " " if text[-1].isspace() else joined
+
+
+def collapsed(text: str) -> str:
+    """single_spaced(text).strip(): the words joined by single spaces."""
+    return " ".join(text.split())

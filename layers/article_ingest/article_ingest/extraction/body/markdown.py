@@ -14,6 +14,8 @@ from itertools import islice
 
 import lxml.html
 
+from article_ingest.extraction.words import collapsed, single_spaced
+
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # Elements whose content forms blocks of its own; anything else is inline.
 BLOCK_TAGS = frozenset(
@@ -57,7 +59,6 @@ BLOCK_TAGS = frozenset(
 )
 EMPHASIS = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
 CODE_TAGS = frozenset(["code", "kbd", "samp", "tt"])
-SPACE = re.compile(r"\s+")
 ESCAPED = re.compile(r"([\\`*_\[\]])")
 LINE_START_MARK = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
@@ -128,7 +129,7 @@ def _flush(run: list[str], blocks: list[str]) -> None:
 
 
 def _paragraph(text: str) -> str:
-    lines = [SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [collapsed(line) for line in text.split("\n")]
     lines = [LINE_START_MARK.sub(r"\1\\\2\3", line) for line in lines if line]
     return "  \n".join(lines)  # a <br> inside a paragraph stays a line break
 
@@ -138,7 +139,7 @@ def _text(value: str | None) -> str:
         return ""
     if value.isspace():  # the layout whitespace between blocks, most text nodes: one space
         return " "
-    return ESCAPED.sub(r"\\\1", SPACE.sub(" ", value))
+    return ESCAPED.sub(r"\\\1", single_spaced(value))
 
 
 def _inline_content(element: lxml.html.HtmlElement) -> str:
@@ -146,7 +147,7 @@ def _inline_content(element: lxml.html.HtmlElement) -> str:
     for child in element:
         parts.append(_inline(child))
         parts.append(_text(child.tail))
-    return SPACE.sub(" ", "".join(parts)).strip()
+    return collapsed("".join(parts))
 
 
 def _inline(node: lxml.html.HtmlElement) -> str:  # noqa: PLR0911 - one return per kind
@@ -157,7 +158,7 @@ def _inline(node: lxml.html.HtmlElement) -> str:  # noqa: PLR0911 - one return p
         src = node.get("src")
         return f"![{_text(node.get('alt'))}]({src})" if src else ""
     if tag in CODE_TAGS:
-        code = SPACE.sub(" ", node.text_content())
+        code = single_spaced(node.text_content())
         ticks = "``" if "`" in code else "`"
         return f"{ticks}{code}{ticks}" if code.strip() else ""
     content = _inline_content(node)
@@ -245,7 +246,7 @@ def _data_table(own_rows: list[lxml.html.HtmlElement]) -> str:
 
 def _cell(cell: lxml.html.HtmlElement) -> str:
     text = " ".join(block.replace("\n", " ") for block in _blocks_of_children(cell))
-    return SPACE.sub(" ", text).replace("|", "\\|").strip()
+    return collapsed(text).replace("|", "\\|")
 
 
 def _row(cells: list[str]) -> str:

@@ -203,6 +203,8 @@ def _holds_block(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
+# readability scores a paragraph's length up to this many characters (min(length / 100, 3)).
+FULL_SCORE_CHARS = 300
 # A table with a header row of <th> cells and this many rows in all is data, kept by sanitize()
 # unless more than this share of its text is links.
 MIN_DATA_TABLE_ROWS = 3
@@ -327,9 +329,14 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         # its debug message, which described every removed element whether or not debug logging
         # was on
         known: dict[str, tuple[bool, bool]] = {}
+        verdicts: dict[tuple[str, str], bool] = {}  # per (class, id): pages repeat the pairs too
         for elem in self.html.xpath(".//*[@class or @id]"):
+            names = (elem.get("class", ""), elem.get("id", ""))
+            unlikely = verdicts.get(names)
+            if unlikely is None:
+                unlikely = verdicts[names] = _unlikely_names(*names, known)
             if (
-                _unlikely_names(elem.get("class", ""), elem.get("id", ""), known)
+                unlikely
                 and elem.tag not in ("html", "body")
                 and not IN_CODE(elem)
                 and not HOLDS_CONTENT(elem)
@@ -442,8 +449,9 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
     def score_paragraphs(self) -> dict[lxml.html.HtmlElement, dict[str, Any]]:
         # readability 0.9's method, with each link's text length measured once (the tree does not
         # change while it scores, and a link is in the link density of its parent and grandparent
-        # both), a paragraph's whitespace collapsed only when its raw text is long enough to count
-        # (collapsing never lengthens a text), and its debug message built only when logged
+        # both), a paragraph's whitespace collapsed only when its length can change the score
+        # (collapsing never lengthens a text, nor drops what is not whitespace), and its debug
+        # message built only when logged
         self._link_lengths: dict[lxml.html.HtmlElement, int] | None = {}
         try:
             return self._scored_paragraphs()
@@ -462,8 +470,10 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             raw_text = elem.text_content() or ""
             if len(raw_text) < min_length:
                 continue
-            inner_text = clean_whitespace(raw_text)
-            inner_text_len = len(inner_text)
+            # the collapsed text is needed only below FULL_SCORE_CHARS: it keeps every character
+            # that is not whitespace, so as many of those are a lower bound of its length
+            kept = len("".join(raw_text.split()))
+            inner_text_len = kept if kept >= FULL_SCORE_CHARS else len(clean_whitespace(raw_text))
             if inner_text_len < min_length:
                 continue
             if parent_node not in candidates:
@@ -472,7 +482,8 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             if grand_parent_node is not None and grand_parent_node not in candidates:
                 candidates[grand_parent_node] = self.score_node(grand_parent_node)
                 ordered.append(grand_parent_node)
-            content_score = 1 + len(inner_text.split(",")) + min((inner_text_len / 100), 3)
+            # (collapsing whitespace leaves the commas as they are)
+            content_score = 1 + raw_text.count(",") + 1 + min((inner_text_len / 100), 3)
             candidates[parent_node]["content_score"] += content_score
             if grand_parent_node is not None:
                 candidates[grand_parent_node]["content_score"] += content_score / 2.0

@@ -9,14 +9,13 @@ is the more complete body.
 from __future__ import annotations
 
 import copy
-import re
 
 import lxml.html
 from lxml import etree
 
 from article_ingest.extraction.body.boilerplate import drop_furniture
 from article_ingest.extraction.signals import link_density, tokens
-from article_ingest.extraction.words import count_words
+from article_ingest.extraction.words import collapsed, count_words, single_spaced
 
 # The marks of a content container, strongest first: an attribute's value, or a tag name
 # (`//*[@itemprop="articleBody"]`, `//article`, `//*[@role="main"]`, `//main`). The two attribute
@@ -31,7 +30,6 @@ MARKED_BY_ATTRIBUTE = etree.XPath('//*[@itemprop="articleBody" or @role="main"]'
 MIN_AGREEMENT = 0.8  # share of readability's words the container must also hold
 MAX_GROWTH = 3.0  # a container this much larger than readability's pick is the whole page
 MAX_LINK_DENSITY = 0.25  # more link text than this is navigation, not an article body
-WHITESPACE = re.compile(r"\s+")
 PARAGRAPH_TAGS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4")
 # The container must add this many words of real paragraphs to be worth its extra furniture.
 MIN_MISSING_WORDS = 30  # at least a paragraph...
@@ -94,10 +92,10 @@ def prefer_container(
 
 def _missing_paragraph_words(container: lxml.html.HtmlElement, pick_text: str) -> int:
     """Words of the container's paragraphs that readability's pick left out."""
-    have = WHITESPACE.sub(" ", pick_text)
+    have = single_spaced(pick_text)
     missing = 0
     for paragraph in container.iter(*PARAGRAPH_TAGS):
-        text = WHITESPACE.sub(" ", paragraph.text_content()).strip()
+        text = collapsed(paragraph.text_content())
         if text in have:  # most of the container's paragraphs: a substring search, before counting
             continue
         words = count_words(text)

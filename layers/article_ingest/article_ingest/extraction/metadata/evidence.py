@@ -7,7 +7,6 @@ elements, the <title>, the leading headings, the canonical link and the declared
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -26,8 +25,8 @@ from article_ingest.extraction.metadata.jsonld import (
     names,
 )
 from article_ingest.extraction.metadata.meta_tags import MetaTags, index_meta
+from article_ingest.extraction.words import collapsed
 
-WHITESPACE = re.compile(r"\s+")
 MAX_HEADINGS = 10  # the headline is among the first headings; later ones are sections and sidebars
 # Headline-like elements (any heading level, elements classed as headline or title, a bold line
 # alone in its block) read as evidence for the title: enough to reach an article's headline below
@@ -42,7 +41,7 @@ LANG_META = ("content-language", "language", "dc.language", "og:locale")
 
 def clean(value: str | None) -> str:
     """Whitespace collapsed, ends trimmed."""
-    return WHITESPACE.sub(" ", value or "").strip()
+    return collapsed(value or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,12 @@ from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 from article_ingest.extraction.metadata.titles import find_title
+from article_ingest.extraction.words import collapsed
 
 # Metadata fields are plain text: a tag-like sequence in one (a <script> written inside <title>,
 # which HTML keeps as text) is markup that leaked through. Matched as browsers read a tag: "<"
 # then a letter, "/", "!" or "?"; "a < b" is left alone.
 TAG_LIKE = re.compile(r"</?[a-zA-Z!?][^<>]*>?")
-WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,7 @@ def plain_text(value: str | None) -> str | None:
     """A metadata string without tag-like sequences, spaces collapsed; None when nothing is left."""
     if value is None:
         return None
-    return WHITESPACE.sub(" ", TAG_LIKE.sub(" ", value)).strip() or None
+    return collapsed(TAG_LIKE.sub(" ", value)) or None
 
 
 def _plain_all(values: tuple[str, ...]) -> tuple[str, ...]:

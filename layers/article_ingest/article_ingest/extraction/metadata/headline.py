@@ -56,12 +56,10 @@ def looks_like_headline(element: lxml.html.HtmlElement) -> bool:
         return True
     if _named_as_headline(element.get("class", ""), element.get("id", "")):
         return True
+    if element.tag not in EMPHASIS_TAGS:
+        return False
     parent = element.getparent()
-    return (
-        element.tag in EMPHASIS_TAGS
-        and parent is not None
-        and _key(parent.text_content()) == _key(element.text_content())
-    )
+    return parent is not None and _key(parent.text_content()) == _key(element.text_content())
 
 
 def title_shown(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement, title: str | None) -> str | None:

