@@ -46,6 +46,17 @@ def test_whitespace_is_collapsed_exactly_as_readability_does() -> None:
         assert clean_whitespace(text) == readability.readability.clean(text), repr(text[:40])
 
 
+def test_the_length_of_collapsed_whitespace_is_measured_without_collapsing() -> None:
+    # Given texts of words and runs of every kind of whitespace, some of them past 255 long
+    generator = random.Random(13)
+    pieces = ["a", "bus.", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u2009", "\x0b", " \t", "\t ", "\t\t"]
+    texts = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 30))) for _ in range(5000)]
+    texts += [f"a{' ' * n}b{chr(9) * n}c \u00a0{' ' * n}\n d" for n in (100, 254, 255, 300)]
+    # When measured / Then each length is that of readability's clean()
+    for text in texts:
+        assert pick.clean_length(text) == len(readability.readability.clean(text)), repr(text)
+
+
 FIXTURES = Path(__file__).parents[2] / "fixtures/corpus/readability-test-pages"
 FIXTURE_PAGES = sorted(FIXTURES.glob("*/source.html"))
 TRICKY_DIVS = (

@@ -101,6 +101,44 @@ def clean_whitespace(text: str) -> str:
     return SPACE_RUN.sub(" ", text).strip()
 
 
+# Every run of whitespace but a lone space: the runs clean_whitespace may shorten.
+ODD_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+LONG_RUN = 255  # LONG_WHITESPACE's bound
+
+
+def clean_length(text: str) -> int:
+    """len(clean_whitespace(text)), without making the text: its ends are stripped, a run of
+    LONG_RUN whitespace characters or one holding a line break becomes one character, and in any
+    other run each group of spaces and tabs becomes its leading tabs, each made a space, and one
+    space for the rest (SPACE_RUN tries a lone tab first); other whitespace is kept."""
+    stripped = text.strip()
+    length = len(stripped)
+    for match in ODD_WHITESPACE.finditer(stripped):
+        run = match.group()
+        length -= len(run) - _clean_run_length(run)
+    return length
+
+
+def _clean_run_length(run: str) -> int:
+    if len(run) >= LONG_RUN or "\n" in run:
+        return 1
+    kept, leading_tabs, group_has_space = 0, 0, False
+    for char in run + "\0":  # a sentinel ends the last group
+        if char == "\t" and not group_has_space:
+            leading_tabs += 1
+        elif char == " ":
+            group_has_space = True
+        elif char != "\t":  # a group of spaces and tabs ends here
+            kept += leading_tabs + group_has_space + (char != "\0")
+            leading_tabs, group_has_space = 0, False
+    return kept
+
+
+def _readability_text_length(element: lxml.html.HtmlElement) -> int:
+    """readability's text_length(): len(clean(text)), by clean_length."""
+    return clean_length(element.text_content() or "")
+
+
 def _describe(node: lxml.html.HtmlElement, depth: int = 1) -> str:
     """readability's describe() for its debug messages, only when they are logged."""
     return _debug.describe(node, depth) if _LOG.isEnabledFor(logging.DEBUG) else ""
@@ -112,8 +150,8 @@ def _text_excerpt(elem: lxml.html.HtmlElement, length: int = 40) -> str:
 
 
 def _private_readability() -> ModuleType:
-    """readability.readability loaded again under its own name, with clean_whitespace as its clean
-    and its debug helpers made lazy."""
+    """readability.readability loaded again under its own name, with clean_whitespace as its clean,
+    clean_length measuring its text lengths, and its debug helpers made lazy."""
     stock = importlib.util.find_spec("readability.readability")
     origin = stock.origin if stock is not None else None
     spec = importlib.util.spec_from_file_location(PRIVATE_COPY, origin) if origin else None
@@ -122,6 +160,7 @@ def _private_readability() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     vars(module)["clean"] = clean_whitespace
+    vars(module)["text_length"] = _readability_text_length
     vars(module)["describe"] = _describe
     vars(module)["text_content"] = _text_excerpt
     return module
@@ -431,7 +470,7 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
         if following is None or following.find(".//blockquote") is None:
             return False
         text = lead.text_content() or ""
-        return text.rstrip().endswith(":") and len(clean_whitespace(text)) >= self.min_text_length
+        return text.rstrip().endswith(":") and clean_length(text) >= self.min_text_length
 
     def sanitize(self, node: lxml.html.HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
         # the library's, with the heading rule of get_link_density on (it applies to sanitize's
@@ -473,7 +512,7 @@ class _Readability(Document):  # type: ignore[misc]  # readability ships no type
             # the collapsed text is needed only below FULL_SCORE_CHARS: it keeps every character
             # that is not whitespace, so as many of those are a lower bound of its length
             kept = len("".join(raw_text.split()))
-            inner_text_len = kept if kept >= FULL_SCORE_CHARS else len(clean_whitespace(raw_text))
+            inner_text_len = kept if kept >= FULL_SCORE_CHARS else clean_length(raw_text)
             if inner_text_len < min_length:
                 continue
             if parent_node not in candidates:
