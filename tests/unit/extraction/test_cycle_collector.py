@@ -59,3 +59,16 @@ def test_a_collector_the_caller_turned_off_stays_off(collector_restored: None) -
     gc.disable()
     extract(ARTICLE)
     assert not gc.isenabled()
+
+
+def test_overlapping_extractions_share_one_pause(collector_restored: None) -> None:
+    # Given the collector on and two extractions overlapping, as on two threads
+    gc.enable()
+    first, second = pipeline.cycle_collector_paused(), pipeline.cycle_collector_paused()
+    first.__enter__()
+    second.__enter__()
+    # When the first one ends / Then the collector stays off until the second ends too
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()

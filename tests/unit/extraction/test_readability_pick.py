@@ -196,6 +196,19 @@ def _dropped_hidden(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return tree
 
 
+@pytest.mark.parametrize("root", ["<html style='display:none'>", "<html hidden>"])
+def test_a_hidden_root_fails_the_passes_where_the_library_s_do(root: str) -> None:
+    # Given a page whose root is hidden or styled display:none, with hidden elements inside
+    markup = f"{root}<body><p hidden>secret</p><p style='display:none'>styled</p><p>shown</p></body></html>"
+    library, ours = lxml.html.document_fromstring(markup), lxml.html.document_fromstring(markup)
+    # When both drop hidden elements / Then both fail on the root, the page left the same
+    with pytest.raises(AssertionError):
+        _library_hidden_passes(library)
+    with pytest.raises(AssertionError):
+        pick.drop_hidden(ours)
+    assert lxml.html.tostring(ours) == lxml.html.tostring(library)
+
+
 # readability's page passes this package makes in cheaper versions: (ours, the library's, the
 # made-up markup that trips the shortcut)
 Pass = Callable[[lxml.html.HtmlElement], lxml.html.HtmlElement]

@@ -341,11 +341,16 @@ HIDDEN_OR_STYLED = etree.XPath("//*[@hidden or @style]")
 
 def drop_hidden(tree: lxml.html.HtmlElement) -> None:
     """readability's two passes over the page, one dropping every element marked hidden, the next
-    every element styled display:none, made as one: an element met inside one already dropped is
-    dropped from the detached part only, which leaves the page as the two passes do."""
+    every element styled display:none, with one XPath search: the elements the second pass would
+    meet inside ones the first dropped are dropped from the detached part only, which leaves the
+    page as the library does. The root cannot be dropped: the pass that meets it raises, as the
+    library's does (after the first pass, when the root is only styled)."""
     marked: list[lxml.html.HtmlElement] = HIDDEN_OR_STYLED(tree)  # type: ignore[assignment]  # //*: elements
+    hidden = [elem for elem in marked if elem.get("hidden") is not None]
+    for elem in hidden:
+        elem.drop_tree()
     for elem in marked:
-        if elem.get("hidden") is not None or REGEXES["displayNoneRe"].search(elem.get("style", "")):
+        if elem.get("hidden") is None and REGEXES["displayNoneRe"].search(elem.get("style", "")):
             elem.drop_tree()
 
 
