@@ -1,4 +1,5 @@
-"""The extraction pipeline: bytes in, Article out. Pure: no AWS, no network, no globals."""
+"""The extraction pipeline: bytes in, Article out. Pure: no AWS, no network, no state kept between
+calls; its one process-wide effect is Python's cycle collector paused while it runs."""
 
 from __future__ import annotations
 
