@@ -13,7 +13,7 @@ Adjustments to the library, all local to this module:
   benchmark's readability-lxml peer) keep the stock library;
 - its test of class and id names for "unlikely candidates" (menus, comments, sidebars) made once
   per class or id value of the page instead of once per element (pages repeat the same names
-  many times), as substring searches on ASCII names;
+  many times), on an ASCII name lowercased by the same regexes made case-sensitive;
 - its two passes dropping hidden and display:none elements made as one (see `drop_hidden`), and
   its cleaner's search for what it removes made by lxml's tag iterator (see `clean_copy`);
 - its <base href> search made only on pages that have a <base> element, and its class and id test
@@ -314,14 +314,11 @@ def _name_flags(name: str) -> tuple[bool, bool]:
     """Whether a class or id value matches readability's unlikelyCandidatesRe and its
     okMaybeItsACandidateRe."""
     if name.isascii():
-        lowered = name.lower()
-        return UNLIKELY_LOWERCASE.search(lowered) is not None, MAYBE_CANDIDATE_LOWERCASE.search(
-            lowered
-        ) is not None
-    return (
-        REGEXES["unlikelyCandidatesRe"].search(name) is not None,
-        REGEXES["okMaybeItsACandidateRe"].search(name) is not None,
-    )
+        name = name.lower()
+        unlikely, maybe = UNLIKELY_LOWERCASE, MAYBE_CANDIDATE_LOWERCASE
+    else:
+        unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
+    return unlikely.search(name) is not None, maybe.search(name) is not None
 
 
 def _unlikely_names(classes: str, element_id: str, known: dict[str, tuple[bool, bool]]) -> bool:
