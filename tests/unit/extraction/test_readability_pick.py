@@ -21,6 +21,7 @@ from article_ingest.extraction.body.readability_pick import (
     readability_pick,
     text_length,
 )
+from article_ingest.extraction.signals import CaselessWords
 from tests.support.pages import html_page, prose
 
 
@@ -94,7 +95,10 @@ def test_name_flags_are_readability_s_regexes() -> None:
     generator = random.Random(3)
     # (letters that case-insensitive matching equates with an ASCII one: long s, dotless i, Kelvin)
     lookalikes = ["\u017fidebar", "\u017fhoutbox", "commun\u0131ty", "\u212a", "\u0130", "\u00e9"]
-    words = [*pick.UNLIKELY_LOWERCASE.pattern.split("|"), *pick.MAYBE_CANDIDATE_LOWERCASE.pattern.split("|")]
+    words = [
+        *pick.UNLIKELY_NAMES.lowercase.pattern.split("|"),
+        *pick.MAYBE_CANDIDATE_NAMES.lowercase.pattern.split("|"),
+    ]
     assert all(re.fullmatch("[a-z-]+", word) for word in words)  # the premise: lowercase words only
     pieces = [*words, *lookalikes, "x", "-", " "]
     names = ["".join(generator.choice(pieces) for _ in range(generator.randint(0, 4))) for _ in range(3000)]
@@ -353,3 +357,10 @@ def test_a_data_table_of_links_is_kept_and_a_table_of_navigation_is_not() -> Non
     # Then the data table stays and the navigation goes
     assert "April 2013" in picked
     assert "Section 2" not in picked
+
+
+@pytest.mark.parametrize("pattern", [re.compile("menu"), re.compile("Menu|footer", re.I)])
+def test_only_caseless_patterns_of_lowercase_words_take_the_ascii_shortcut(pattern: re.Pattern[str]) -> None:
+    # the shortcut (lowercase the name, match case-sensitively) is the same test only for these
+    with pytest.raises(ValueError, match="lowercase words"):
+        CaselessWords(pattern)

@@ -58,7 +58,7 @@ from lxml_html_clean import Cleaner
 from readability import debug as _debug
 
 from article_ingest.extraction.input.parse import parse_fragment
-from article_ingest.extraction.signals import HEADING_TAGS
+from article_ingest.extraction.signals import HEADING_TAGS, CaselessWords
 from article_ingest.extraction.words import count_words
 
 READABILITY_LOGGER = "readability.readability"
@@ -68,7 +68,8 @@ PRIVATE_COPY = "readability._article_ingest_copy"  # inside the package: its rel
 # each one shorter than 255, and `\s*\n\s*` backtracks through every run without a line break,
 # from each of its positions. Both matches can only start where a run starts (the previous match
 # ended at a non-space), so anchored there, and without backtracking, they replace the same runs.
-LONG_WHITESPACE = re.compile(r"(?<!\s)\s{255,}")
+LONG_RUN = 255  # readability's bound: a whitespace run this long is cut to this many spaces
+LONG_WHITESPACE = re.compile(rf"(?<!\s)\s{{{LONG_RUN},}}")
 NEWLINE_RUN = re.compile(r"(?<!\s)[^\S\n]*+\n\s*")
 SPACE_RUN = re.compile(r"\t|[ \t]{2,}")
 
@@ -96,14 +97,13 @@ _LOG = logging.getLogger(READABILITY_LOGGER)
 def clean_whitespace(text: str) -> str:
     """readability's clean(), the same output: long whitespace runs cut, line breaks and space
     runs collapsed, the ends trimmed."""
-    text = LONG_WHITESPACE.sub(" " * 255, text)
+    text = LONG_WHITESPACE.sub(" " * LONG_RUN, text)
     text = NEWLINE_RUN.sub("\n", text)
     return SPACE_RUN.sub(" ", text).strip()
 
 
 # Every run of whitespace but a lone space: the runs clean_whitespace may shorten.
 ODD_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
-LONG_RUN = 255  # LONG_WHITESPACE's bound
 
 
 def clean_length(text: str) -> int:
@@ -303,22 +303,15 @@ HOLDS_CONTENT = etree.XPath(
 )
 
 
-# readability's two name regexes, matched ignoring case, are alternations of lowercase words: on
-# an ASCII name the same test is the case-sensitive regex on its lowercase (~5x faster: case-
-# insensitive matching turns off the regex engine's skipping of impossible start positions).
-UNLIKELY_LOWERCASE = re.compile(REGEXES["unlikelyCandidatesRe"].pattern)
-MAYBE_CANDIDATE_LOWERCASE = re.compile(REGEXES["okMaybeItsACandidateRe"].pattern)
+# readability's two name regexes (alternations of lowercase words, matched ignoring case)
+UNLIKELY_NAMES = CaselessWords(REGEXES["unlikelyCandidatesRe"])
+MAYBE_CANDIDATE_NAMES = CaselessWords(REGEXES["okMaybeItsACandidateRe"])
 
 
 def _name_flags(name: str) -> tuple[bool, bool]:
     """Whether a class or id value matches readability's unlikelyCandidatesRe and its
     okMaybeItsACandidateRe."""
-    if name.isascii():
-        name = name.lower()
-        unlikely, maybe = UNLIKELY_LOWERCASE, MAYBE_CANDIDATE_LOWERCASE
-    else:
-        unlikely, maybe = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
-    return unlikely.search(name) is not None, maybe.search(name) is not None
+    return UNLIKELY_NAMES.found_in(name), MAYBE_CANDIDATE_NAMES.found_in(name)
 
 
 def _unlikely_names(classes: str, element_id: str, known: dict[str, tuple[bool, bool]]) -> bool:
