@@ -75,9 +75,18 @@ def test_a_headline_then_a_by_line_then_paragraphs_gives_title_and_author() -> N
 
 def test_an_opening_line_about_the_article_is_its_headline() -> None:
     # Given a text opening on its headline, a tagline, and then the article
-    text = f"City buses\nFrom the City Paper, the local news\n{PROSE}"
+    text = f"City bus network\nFrom the City Paper, the local news\n{PROSE}"
     # When extracted / Then the opening line, whose words the article uses, is the title
-    assert extract(text.encode()).title == "City buses"
+    assert extract(text.encode()).title == "City bus network"
+
+
+def test_a_line_sharing_one_word_with_the_article_is_not_about_it() -> None:
+    # Given a blog's opening line that shares one common word with the article, a date, and then
+    # the post's headline, which shares two
+    prose = "This week the council voted to expand the city's bus network, citing demand.\n" * 6
+    text = f"This blog\nMarch 3, 2024\nCouncil votes to expand the bus network\n{prose}"
+    # When extracted / Then the headline is the title
+    assert extract(text.encode()).title == "Council votes to expand the bus network"
 
 
 def test_a_line_about_something_else_loses_to_the_headline_about_the_article() -> None:
@@ -128,3 +137,44 @@ def test_a_headline_shown_twice_is_left_out_of_the_body() -> None:
     article = extract(text.encode())
     assert article.title == "Buses return to the old town"
     assert "old town" not in article.text
+
+
+def test_a_headline_ending_in_an_initialism_is_a_headline() -> None:
+    # Given a headline whose last word is an initialism, above the standfirst and the article
+    headline = "How Winter Wreaks Havoc on the Buses of N.Y.C."
+    text = f"{MENU}{headline}\nStandfirst of the story, in one sentence here.\n{PROSE}"
+    # When extracted / Then its final full stop does not make it a sentence
+    assert extract(text.encode()).title == headline
+
+
+def test_a_title_cased_headline_over_a_dateline_is_no_name() -> None:
+    # Given a short title-cased headline over a dateline naming the author
+    text = f"{MENU}Powered by\nOn Recent Network Changes\nTuesday 15 October 2019 by Jane Doe\n{PROSE}"
+    # When extracted / Then it is the title: a line with "On" in it is not the byline's name
+    assert extract(text.encode()).title == "On Recent Network Changes"
+
+
+def test_a_caption_with_a_photo_credit_is_not_the_headline() -> None:
+    # Given a headline, then the photo's caption with its credit just above the article
+    caption = "Commuters wait for a bus in the old town, on March 3 (Photo Jane Doe for AFP)"
+    text = f"{MENU}Council votes to expand the bus network\n{caption}\n{PROSE}"
+    # When extracted / Then the headline is the title
+    assert extract(text.encode()).title == "Council votes to expand the bus network"
+
+
+def test_an_interface_link_under_a_headline_is_no_byline() -> None:
+    # Given a headline over a "View Photos" link and the article
+    text = f"{MENU}Council votes to expand the bus network\nView Photos\n{PROSE}"
+    # When extracted / Then nobody is named as the author
+    assert extract(text.encode()).authors == ()
+
+
+def test_a_headline_shown_twice_below_a_notice_and_a_byline_above_it() -> None:
+    # Given the author and reading time, then a notice that reads as prose, then the headline twice
+    notice = "The author chose to make this story unlisted, which means only people with a link can see it."
+    headline = "Council votes to expand the bus network"
+    text = f"Jane Doe\n4 min read\n{notice}\n{headline}\nSubtitle\n{headline}\n{PROSE}"
+    # When extracted
+    article = extract(text.encode())
+    # Then the headline below the notice is the title and the name above it the author
+    assert (article.title, article.authors) == (headline, ("Jane Doe",))

@@ -10,7 +10,7 @@ these hints, weighed together:
 - its words are the article's: a menu entry or a caption about something else is not;
 - it sits close above the article's first paragraphs, or it opens the text.
 The byline is a "By ..." line after the headline, else a name on its own line next to a dateline
-or opening one ("Jane Doe - March 3, 2024").
+or opening one ("Jane Doe - March 3, 2024"), else a name above the headline over a reading time.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from article_ingest.extraction.metadata.authors import clean_authors
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|\u203a|·|_)\s+")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 # "By Jane Doe", also behind a glyph ("// By Jane Doe"): group 1 is the byline, 2 the names.
-BYLINE = re.compile(r"^[^\w\s]*\s*((?:by|von|par|por|written by)\b[:\s]*(\S.*)?)$", re.I)
+BYLINE = re.compile(r"^[^\w\s]*\s*((?:by|von|par|por|written by|posted by)\b[:\s]*(\S.*)?)$", re.I)
 NAME_DATE_SEPARATOR = re.compile(r"\s+(?:-|\u2013|\u2014|\||·|•)\s+|,\s+")  # "Jane Doe - March 3, 2024"
 MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
@@ -38,19 +38,27 @@ DATELINE = re.compile(
     r"\d+ (?:second|minute|hour|day|week|month|year)s? ago)\b",
     re.I,
 )
+READING_TIME = re.compile(r"^\d+ min(?:ute)?s? read$", re.I)  # "4 min read", beside a byline
 # Page furniture that looks like a heading: calls to action, sharing, captions and credits.
 INTERFACE = re.compile(
     r"^(?:share|print|email|e-mail|save|tweet|pin|follow|subscribe|sign (?:in|up|out)|log ?(?:in|out)|"
     r"menu|search|view |full screen|skip|jump to|resize|explore|report (?:chapter|abuse|this)|"
     r"continue reading|read (?:on|more)|buy|supported by|sponsored|advertisement|"
     r"comments?\b|reviewed by|updated|published|posted|related|recommended|trending|home\b)|"
-    r"\b(?:credit|getty images|photograph|caption)s?\b",
+    r"\b(?:credit|getty images|photograph|caption)s?\b|\((?:photo|foto)s?\b",
     re.I,
 )
 NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
+# Capitalised function words of a title-cased headline ("On Recent Controversial Events"): a line
+# holding one is not a name on its own line.
+TITLE_CASE_WORDS = frozenset(
+    ["a", "an", "the", "on", "of", "in", "to", "for", "and", "with", "at", "from", "how", "why", "what", "is"]
+)
 CONTENT_WORD = re.compile(r"\w{4,}")  # words of four letters or more carry a line's topic
-SENTENCE_END = re.compile(r"[.,;:]$")  # a headline may end in ? or !, not in a full stop
-PROSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")  # how a line of prose ends
+# A headline may end in ? or ! or an initialism ("... Underneath N.Y.C."), not in a full stop.
+SENTENCE_END = re.compile(r"(?:[,;:]|(?<!\b[A-Z])\.)$")
+# How a line of prose ends (an initialism's full stop ends a headline as often as a sentence).
+PROSE_END = re.compile(r"(?:[!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]|(?<!\b[A-Z])\.)$")
 MIN_TITLE_WORDS = 2  # one word is a menu item or a section name
 MAX_TITLE_WORDS = 25  # longer lines are sentences, not headlines
 MAX_TITLE_CHARS = 200
@@ -63,12 +71,15 @@ PARAGRAPH_SEARCH = 15  # lines from the run's start searched for the article's f
 # page the menus between headline and article run to 80 lines and more (60 missed two headlines).
 TITLE_LOOKBACK = 100
 TITLE_LOOKAHEAD = 1  # the headline may open the prose run (a long headline scores as prose)
+# A repeated headline may come a few lines below a first "paragraph" that was the page's notice.
+REPEATED_LOOKAHEAD = 4
 HEADER_SPAN = 5  # lines after the headline searched for its byline and dateline
 DUPLICATE_SPAN = 5  # a headline shown twice (the page's and the print heading) comes again this close
 NEAR_RUN = 8  # lines above the article that count as "close to it"
 TOPIC_LINES = 10  # the article's first lines, whose words a headline shares
 STEM_CHARS = 5  # words compared by their first letters: "election" matches "elections"
 MIN_TOPICAL_SHARE = 0.3  # share of a line's words the article must use for the line to be on topic
+MIN_TOPICAL_WORDS = 2  # and two of them at least: one shared word ("This Blog") is chance
 REPEATED_WEIGHT = 5  # a headline repeated by the <title> or a breadcrumb, or shown twice, is surest
 BYLINE_WEIGHT = 2  # a byline or dateline just below is the next surest
 TOPICAL_WEIGHT = 2  # a headline is about the article; menu entries and captions of others are not
@@ -96,7 +107,12 @@ def _is_dateline(plain: str) -> bool:
 
 def _is_name_line(plain: str) -> bool:
     words = plain.split()
-    return NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] and all(NAME_WORD.match(word) for word in words)
+    return (
+        NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
+        and all(NAME_WORD.match(word) for word in words)
+        and not TITLE_CASE_WORDS.intersection(word.lower() for word in words)
+        and not INTERFACE.search(plain)
+    )
 
 
 def _title_like(plain: str, following: str, *, linked: bool) -> bool:
@@ -179,22 +195,29 @@ def _stems(text: str) -> set[str]:
 def _on_topic(plain: str, article_stems: set[str]) -> bool:
     """Whether enough of the line's words come back in the article's first lines."""
     own = _stems(plain)
-    return bool(own) and len(own & article_stems) >= MIN_TOPICAL_SHARE * len(own)
+    shared = len(own & article_stems)
+    return bool(own) and shared >= max(MIN_TOPICAL_SHARE * len(own), min(MIN_TOPICAL_WORDS, len(own)))
+
+
+def _repeated(plains: list[str], index: int, repeated: set[str]) -> bool:
+    """Whether the line is long enough and repeated by the <title> or a breadcrumb, or shown twice."""
+    plain = plains[index]
+    long_enough = len(plain.split()) >= MIN_REPEATED_WORDS
+    return long_enough and (_key(plain) in repeated or _shown_twice(plains, index))
 
 
 def _score_title(
     plains: list[str], index: int, prose_start: int, repeated: set[str], article_stems: set[str]
 ) -> int:
     plain = plains[index]
-    long_enough = len(plain.split()) >= MIN_REPEATED_WORDS
-    score = REPEATED_WEIGHT if long_enough and (_key(plain) in repeated or _shown_twice(plains, index)) else 0
+    score = REPEATED_WEIGHT if _repeated(plains, index, repeated) else 0
     score += BYLINE_WEIGHT if _byline_below(plains, index) else 0
     on_topic = _on_topic(plain, article_stems)
     score += TOPICAL_WEIGHT if on_topic else 0
     score += OPENING_WEIGHT if index == 0 and on_topic else 0
-    if prose_start - NEAR_RUN <= index:
-        score += NEAR_WEIGHT
-    elif prose_start - 2 * NEAR_RUN <= index:
+    if prose_start - NEAR_RUN <= index <= prose_start:  # a line below the first paragraph is not
+        score += NEAR_WEIGHT  # "close above" the article
+    elif prose_start - 2 * NEAR_RUN <= index <= prose_start:
         score += NEARISH_WEIGHT
     menu_entry = len(plain.split()) <= MAX_MENU_WORDS and _in_list(plains, index)
     return score - (LIST_COST if menu_entry else 0)
@@ -234,19 +257,26 @@ def _is_paragraph(plains: list[str], index: int) -> bool:
 def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int | None:
     """The index of the headline line, or None when no line is convincing.
 
-    The candidates are the text's opening line and the lines above the article's first
-    paragraph (`prose_start`).
+    The candidates are the text's opening line, the lines above the article's first
+    paragraph (`prose_start`) and, when repeated, the few lines below it: that "paragraph" may
+    have been a notice of the page's (Medium's "The author chose to make this story unlisted").
     """
     last = min(len(plains), prose_start + TITLE_LOOKAHEAD)
     repeated = _repeated_keys(plains[:last])
     article_stems = _stems(" ".join(plains[prose_start : prose_start + TOPIC_LINES]))
     best, best_score = None, MIN_TITLE_SCORE - 1
-    for index in [0, *range(max(1, prose_start - TITLE_LOOKBACK), last)]:
+    below = range(last, min(len(plains), prose_start + REPEATED_LOOKAHEAD))
+    for index in [0, *range(max(1, prose_start - TITLE_LOOKBACK), last), *below]:
         following = plains[index + 1] if index + 1 < len(plains) else ""
         if not _title_like(plains[index], following, linked=linked[index]) or _is_byline_name(plains, index):
             continue
+        below_prose = index >= last
+        if below_prose and not _repeated(plains, index, repeated):
+            continue
         score = _score_title(plains, index, prose_start, repeated, article_stems)
-        if score >= best_score:  # ties go to the line closer to the article
+        # ties go to the line closer to the article, but a line below its first paragraph is not
+        # close to it: that paragraph was taken as the article's, so the line must do better
+        if score > best_score or (score == best_score and not below_prose):
             best, best_score = index, score
     return best
 
@@ -270,6 +300,11 @@ def find_byline(plains: list[str], title_index: int, prose_start: int) -> tuple[
             return index, tuple(clean_authors(plains[index]))
         if (name := _name_before_date(plains[index])) is not None:
             return index, tuple(clean_authors(name))
+    # Some pages put the byline above the headline: a name, then the reading time. (A name then
+    # a date is as often the blog's name above its post's date.)
+    for index in range(title_index - 1, max(0, title_index - NEAR_RUN) - 1, -1):
+        if _is_name_line(plains[index]) and READING_TIME.match(plains[index + 1]):
+            return None, tuple(clean_authors(plains[index]))
     return None, ()
 
 
