@@ -26,6 +26,16 @@ def test_meta_charset_decodes_a_latin1_page() -> None:
     assert WORD in extract(data).text
 
 
+def test_a_page_saved_as_utf8_under_a_latin1_declaration_reads_as_utf8() -> None:
+    # Given a page whose bytes are UTF-8 while its <meta>, or the server, still says ISO-8859-1
+    declared = page_with_word().replace("{meta}", '<meta charset="iso-8859-1">').encode()
+    served = page_with_word().replace("{meta}", "").encode()
+    # When extracted
+    articles = [extract(declared), extract(served, content_type="text/html; charset=ISO-8859-1")]
+    # Then the letters are the UTF-8 ones, not mojibake ("ZÃ¼rich")
+    assert [article.title for article in articles] == [WORD, WORD]
+
+
 def test_content_type_charset_decodes_when_the_page_declares_none() -> None:
     data = page_with_word().replace("{meta}", "").encode("iso-8859-1")
     assert WORD in extract(data, content_type="text/html; charset=ISO-8859-1").text

@@ -189,6 +189,11 @@ def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     if charset:
         try:
             codec = codecs.lookup(charset).name
+            if codec != "utf-8" and not data.isascii() and _is_utf8(data):
+                # Non-ASCII bytes that are all valid UTF-8 are UTF-8, whatever the page declares:
+                # text in a legacy charset almost never forms valid multi-byte sequences, while a
+                # page saved as UTF-8 under its old <meta charset=iso-8859-1> is common.
+                codec = "utf-8"
             text = data.decode(codec)
             return DecodedDocument(text=text.lstrip("\ufeff"), encoding=codec)
         except (LookupError, UnicodeDecodeError):
@@ -208,6 +213,14 @@ def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     if stray_share <= MAX_UNDETECTED_STRAY_SHARE:
         return _tolerant_utf8(utf8)
     raise RejectedDocumentError(RejectionReason.UNDECODABLE, "no charset decodes these bytes")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _stray_bytes(text: str) -> int:
