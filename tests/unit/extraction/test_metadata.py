@@ -167,6 +167,15 @@ def test_a_headline_above_the_article_replaces_a_title_that_names_only_the_site(
     assert extract(page.encode()).title == "Council approves new bus routes"
 
 
+def test_a_long_headline_opening_the_article_replaces_a_title_that_names_only_the_site() -> None:
+    # Given a site-only <title>, and an article whose first block is its headline of 40+ characters
+    story = "<p>" + "The county council approved the new bus routes on Tuesday after a debate. " * 3 + "</p>"
+    headline = "County council approves the new bus routes after debate"
+    head = "<title>WIFR - Sports section front</title>"
+    # When it is extracted / Then the title is that headline
+    assert extract(html_page(f"<div><h3>{headline}</h3>{story}</div>", head=head)).title == headline
+
+
 def test_a_subheading_above_the_first_paragraph_does_not_replace_a_real_title() -> None:
     # Given a page whose <title> is its headline and whose first paragraph follows a section heading
     story = "<p>" + "The county council approved the new bus routes on Tuesday after a debate. " * 3 + "</p>"

@@ -3,7 +3,8 @@
 Pages, older ones especially, put only the site's name in <title> (or have no head at all) and
 show the headline in whatever element their template uses: h1 to h5, a bold line, a table cell
 or span classed as a headline. What they share is position: the headline is the last short,
-heading-like block before the article's first paragraph. That block replaces the head's title
+heading-like block before the article's first paragraph (or the article's first block itself,
+when the article opens on its headline). That block replaces the head's title
 when there is none, when the title repeats it, or when the title says less about the article than
 the block does (judged by the words each shares with the article's opening).
 """
@@ -85,7 +86,8 @@ def _opening(body: lxml.html.HtmlElement) -> str:
 
 
 def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
-    """The last headline-like block before the block that opens the article, if near enough."""
+    """The last headline-like block before the block that opens the article, if near enough, or
+    that block itself when it is headline-like and the article starts with it."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None
@@ -97,6 +99,8 @@ def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
         if len(raw) >= MIN_LEDE_CHARS:  # only text this long can open the article
             own = _key(raw[: 4 * MIN_LEDE_CHARS])
             if len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede:
+                if _is_headline(element) and lede.startswith(own):  # the body opens on its headline
+                    return " ".join(element.text_content().split())
                 return candidate if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN else None
         if not raw.isspace() and raw:
             blocks_since += 1
