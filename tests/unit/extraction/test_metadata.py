@@ -294,6 +294,20 @@ def test_a_time_marked_only_as_the_last_change_is_not_the_publication_date() -> 
     assert (second.published, second.sources["published"]) == ("2016-09-14T07:07:00-04:00", "time")
 
 
+def test_a_comment_time_marked_pubdate_is_not_the_articles_date() -> None:
+    # Given a WordPress page: the entry's <time> unmarked, each reader comment's marked pubdate
+    entry = '<time class="entry-date" datetime="2012-09-25T09:00:00+00:00">September 25, 2012</time>'
+    comments = (
+        '<ol class="commentlist"><li id="li-comment-7"><article id="comment-7">'
+        '<time pubdate datetime="2012-10-14T18:02:00+00:00">October 14, 2012</time>'
+        "<p>Great post, thank you.</p></article></li></ol>"
+    )
+    # When it is extracted
+    article = extract(html_page(entry + prose() + comments))
+    # Then the entry's <time> is the publication date, not the comment's
+    assert (article.published, article.sources["published"]) == ("2012-09-25T09:00:00+00:00", "time")
+
+
 def test_the_modified_date_is_never_taken_as_the_published_one() -> None:
     # Given a page that states only when it was last modified
     head = '<meta property="article:modified_time" content="2024-06-01T10:00:00Z">'

@@ -68,10 +68,13 @@ FURNITURE_TAGS = (
 # Words of class and id names that mark furniture; names are split into words at punctuation and
 # camelCase ("mbArticleShareBtn" -> mb article share btn). Stems also match compounds
 # ("relatedposts", "sharedaddy"); short words only whole ("ad", not "address").
+COMMENT_STEMS = ("comment", "comentario", "commentaire", "kommentar")  # reader comments' names
+# A comment thread's names also say where a reader responds or replies ("respond", "reply-list").
+THREAD_STEMS = (*COMMENT_STEMS, "respond", "reply", "replies")
 FURNITURE_STEMS = (
-    "share", "sharing", "social", "related", "comment", "newsletter", "promo", "sidebar", "advert",
+    "share", "sharing", "social", "related", *COMMENT_STEMS, "newsletter", "promo", "sidebar", "advert",
     "subscribe", "breadcrumb", "recommend", "popular", "trending", "footer", "masthead", "navbox",
-    "toolbar", "comentario", "commentaire", "kommentar", "sponsor", "outbrain", "taboola",
+    "toolbar", "sponsor", "outbrain", "taboola",
 )  # fmt: skip
 FURNITURE_WORDS = frozenset(["ad", "ads", "hidden", "bio"])
 NAME_PART = re.compile(r"[A-Za-z0-9]+")
@@ -113,10 +116,30 @@ def named_as_furniture(element: lxml.html.HtmlElement) -> bool:
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def _furniture_names(classes: str, element_id: str) -> bool:
     """Whether class and id name furniture (cached: pages repeat the same names many times)."""
+    words = _class_and_id_words(classes, element_id)
+    return not words.isdisjoint(FURNITURE_WORDS) or any(word.startswith(FURNITURE_STEMS) for word in words)
+
+
+def _class_and_id_words(classes: str, element_id: str) -> set[str]:
+    """The words of class names and of an id short enough to be a name (not a heading's slug)."""
     words = _name_words(classes)
     if len(NAME_PART.findall(element_id)) <= MAX_ID_WORDS:
         words |= _name_words(element_id)
-    return not words.isdisjoint(FURNITURE_WORDS) or any(word.startswith(FURNITURE_STEMS) for word in words)
+    return words
+
+
+def in_comment_thread(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element sits in a block whose class or id names reader comments or replies."""
+    return any(
+        _thread_names(ancestor.get("class") or "", ancestor.get("id") or "")
+        for ancestor in element.iterancestors()
+        if ancestor.get("class") or ancestor.get("id")
+    )
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _thread_names(classes: str, element_id: str) -> bool:
+    return any(word.startswith(THREAD_STEMS) for word in _class_and_id_words(classes, element_id))
 
 
 def is_furniture_block(element: lxml.html.HtmlElement, body_words: Callable[[], int]) -> bool:

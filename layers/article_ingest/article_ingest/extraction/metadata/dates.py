@@ -19,6 +19,7 @@ from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.meta_tags import MetaTags
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
+from article_ingest.extraction.signals import in_comment_thread
 
 PUBLISHED_META = (
     "article:published_time",
@@ -178,11 +179,14 @@ def _microdata_date(evidence: Evidence, prop: str) -> Found[str] | None:
 
 
 def _time_element(evidence: Evidence) -> Found[str] | None:
-    """The first <time datetime> marked as the publication date, else the only dated <time>."""
+    """The first <time datetime> marked as the publication date, else the only dated <time>; a
+    <time> in the reader comments is a comment's (WordPress marks each with pubdate)."""
     dated = [
         element
         for element in evidence.times
-        if to_iso(element.get("datetime")) and not _marked_modified_only(element)
+        if to_iso(element.get("datetime"))
+        and not _marked_modified_only(element)
+        and not in_comment_thread(element)
     ]
     for element in dated:
         if "pub" in _marks(element) or element.get("pubdate") is not None:
