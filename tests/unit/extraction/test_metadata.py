@@ -294,6 +294,31 @@ def test_a_time_marked_only_as_the_last_change_is_not_the_publication_date() -> 
     assert (second.published, second.sources["published"]) == ("2016-09-14T07:07:00-04:00", "time")
 
 
+def test_a_generic_date_meta_yields_to_a_time_marked_as_the_publication() -> None:
+    # Given a template's <meta name="date"> holding the render time and a <time pubdate> by the byline
+    head = '<meta name="date" content="July 31, 2012, 2:30 pm">'
+    body = '<time pubdate datetime="2012-07-24T10:00:00-04:00">July 24, 2012</time>' + prose()
+    # When they are extracted, with and without the <time>
+    marked, generic = extract(html_page(body, head=head)), extract(html_page(prose(), head=head))
+    # Then the <time> wins; alone, the generic meta gives its day (its "pm" not read as 02:30)
+    assert (marked.published, marked.sources["published"]) == ("2012-07-24T10:00:00-04:00", "time")
+    assert (generic.published, generic.sources["published"]) == ("2012-07-31", "meta")
+
+
+@pytest.mark.parametrize(
+    ("meta", "day"),
+    [
+        ('<meta name="posted" content="2012-11-06">', "2012-11-06"),
+        ('<meta name="icx_pubdate" content="10 January 2008">', "2008-01-10"),
+        ('<meta name="dateofPublication" content="Friday, January 18th, 2008">', "2008-01-18"),
+        ('<meta name="OriginalPublicationDate" content="2012/12/18 00:06:16">', "2012-12-18T00:06:16"),
+    ],
+)
+def test_publication_meta_names_and_their_date_formats_are_read(meta: str, day: str) -> None:
+    # Given a page dated only by one of these meta tags / When extracted / Then that is its date
+    assert extract(html_page(prose(), head=meta)).published == day
+
+
 def test_a_comment_time_marked_pubdate_is_not_the_articles_date() -> None:
     # Given a WordPress page: the entry's <time> unmarked, each reader comment's marked pubdate
     entry = '<time class="entry-date" datetime="2012-09-25T09:00:00+00:00">September 25, 2012</time>'

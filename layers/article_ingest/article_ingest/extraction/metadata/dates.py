@@ -1,8 +1,9 @@
 """Publication dates: structured evidence first, then htmldate; normalised to ISO 8601.
 
-JSON-LD, meta tags, microdata, <time datetime> elements and the URL come first: the publisher
-set them. Only when none has a date does htmldate read the page (dates marked in the markup or
-shown beside the headline). Never a year alone, never the modified date as the published one.
+JSON-LD, meta tags naming the publication, microdata, <time datetime> elements, the URL and
+meta tags naming only "a date" come first, in that order: the publisher set them. Only when
+none has a date does htmldate read the page (dates marked in the markup or shown beside the
+headline). Never a year alone, never the modified date as the published one.
 """
 
 from __future__ import annotations
@@ -28,11 +29,7 @@ PUBLISHED_META = (
     "datePublished",
     "parsely-pub-date",
     "sailthru.date",
-    "dc.date",
     "dc.date.issued",
-    "dcterms.date",
-    "dcterms.created",
-    "date",
     "pubdate",
     "publish-date",
     "publish_date",
@@ -43,7 +40,16 @@ PUBLISHED_META = (
     "pdate",  # the New York Times: "20190806"
     "date.release",
     "original-publish-date",
+    "originalpublicationdate",
+    "publicationdate",
+    "dateofpublication",
+    "icx_pubdate",
+    "posted",
 )
+# Meta names that say "a date", not which: templates fill them with the day the page was rendered
+# or the draft created as often as with the publication. They rank below a <time> marked as the
+# publication and a date in the URL.
+GENERIC_DATE_META = ("dc.date", "dcterms.date", "date", "doc_date", "dcterms.created", "creation_date")
 MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
@@ -52,13 +58,19 @@ MODIFIED_META = (
     "last-modified",
 )
 ISO_LIKE = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"  # the day
+    r"^\s*(\d{4})([-/])(\d{1,2})\2(\d{1,2})"  # the day: year first is year, month, day ("2012/12/18")
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"  # time and zone
 )
 JS_DATE = re.compile(r"^\w{3} (\w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
-TEXT_DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b", re.I
+MONTH_NAME = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
+ORDINAL = r"(?:st|nd|rd|th)?"
+# "October 29th, 2012", "Jan. 6, 2008"; and day first, "19 January 2008", "29 Dec, 2007".
+TEXT_DATE = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.I)
+DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH_NAME},?\s+(\d{{4}})\b", re.I)
+AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the article's
@@ -84,7 +96,7 @@ def _iso_like(value: str) -> str | None:
     match = ISO_LIKE.match(value)
     if not match:
         return None
-    year, month, day, hour, minute, second, zone = match.groups()
+    year, _, month, day, hour, minute, second, zone = match.groups()
     try:
         datetime(int(year), int(month), int(day))
     except ValueError:
@@ -147,6 +159,8 @@ def _timestamp(value: str) -> str | None:
 
 
 def _rfc_2822(value: str) -> str | None:
+    if AM_PM.search(value):  # the email parser drops "pm": "2:30 pm" would read as 02:30
+        return None
     try:
         return _from_datetime(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError):
@@ -154,11 +168,14 @@ def _rfc_2822(value: str) -> str | None:
 
 
 def _text_date(value: str) -> str | None:
-    text = TEXT_DATE.search(value)
-    if text:
-        month = MONTHS.index(text.group(1).lower()[:3]) + 1
-        return _iso_like(f"{text.group(3)}-{month}-{text.group(2)}")
-    return None
+    """The day of a date written with its month's English name, month or day first."""
+    if text := TEXT_DATE.search(value):
+        month_name, day, year = text.groups()
+    elif text := DAY_FIRST_TEXT_DATE.search(value):
+        day, month_name, year = text.groups()
+    else:
+        return None
+    return _iso_like(f"{year}-{MONTHS.index(month_name.lower()[:3]) + 1}-{day}")
 
 
 def _meta_date(meta: MetaTags, names: tuple[str, ...]) -> Found[str] | None:
@@ -269,6 +286,7 @@ def find_published(evidence: Evidence, url: str | None, modified: Found[str] | N
         or _microdata_date(evidence, "datePublished")
         or _time_element(evidence)
         or _found(url_date(url), Source.URL)
+        or _meta_date(evidence.meta, GENERIC_DATE_META)
         or _htmldate(evidence, url, modified)
     )
 
