@@ -9,6 +9,7 @@ from jsonschema import Draft202012Validator
 
 from article_ingest.errors import RejectionReason
 from article_ingest.extraction import Article
+from article_ingest.extraction.metadata.sources import Source
 from article_ingest.models.items import SourceFacts, rejected_item, stored_item
 from article_ingest.models.notices import notice_for
 from article_ingest.models.refs import ObjectRef
@@ -64,3 +65,10 @@ def test_the_schemas_list_exactly_the_rejection_reasons_the_code_can_write() -> 
     # Then neither documents a code the code lacks, nor misses one it writes
     assert _documented_reasons("article-item.schema.json") == codes
     assert _documented_reasons("notice.schema.json") == codes
+
+
+def test_the_item_schema_lists_exactly_the_metadata_sources_the_code_can_write() -> None:
+    # Given the one vocabulary of sources / When the item schema's list of source values is read
+    sources = json.loads((SCHEMAS / "article-item.schema.json").read_text())["properties"]["sources"]
+    # Then it is that vocabulary, no more and no less
+    assert set(sources["additionalProperties"]["enum"]) == {source.value for source in Source}

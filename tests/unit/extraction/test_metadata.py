@@ -242,6 +242,29 @@ def test_a_date_shown_only_beside_the_byline_is_found_by_htmldate() -> None:
     assert (article.published, article.sources["published"]) == ("2019-10-15", "htmldate")
 
 
+@pytest.mark.parametrize(
+    ("lang", "dateline", "day"),
+    [
+        ("en", "Posted by Jane Doe on Tue, Oct 30th, 2012 at 9:41 am", "2012-10-30"),
+        ("fr", "Publié le 3 mars 2015 à 08:00", "2015-03-03"),
+        ("en", "29/12/2007", "2007-12-29"),
+        ("en", "3/09/15 8:00am", None),  # 9 March or 3 September: not guessed
+        ("en", "Member since 08/2003", None),  # a month, not a day
+        ("en", "Last updated: January 13, 2008 09:31 PM", None),  # the last change
+        ("en", "Published January 12, 2008; updated January 13, 2008", "2008-01-12"),
+    ],
+)
+def test_a_dateline_between_headline_and_article_dates_an_undated_page(
+    lang: str, dateline: str, day: str | None
+) -> None:
+    # Given a page without a date in its markup, its headline, a line under it, then the article
+    body = f"<h1>Council approves new bus routes</h1><div>{dateline}</div>{prose()}"
+    # When it is extracted
+    article = extract(html_page(body, lang=lang))
+    # Then the line's day is the publication date, said to come from the dateline (or none)
+    assert (article.published, article.sources.get("published")) == (day, "dateline" if day else None)
+
+
 def test_an_all_digit_date_that_reads_either_way_is_not_guessed() -> None:
     # Given a page whose only date is "3/09/15" (9 March to an American site, 3 September to Europe)
     body = '<span class="published">3/09/15 8:00am</span>' + prose()

@@ -39,5 +39,5 @@ class Article:
     content_hash: str = ""  # sha256 of `text`
     extractor: str = ""  # name/version of the pipeline that produced it
     # Where each metadata field came from: field name -> json-ld, opengraph, meta, microdata, time,
-    # link, title, headline, byline, url, htmldate, declared, detected or text-head.
+    # link, title, headline, byline, url, htmldate, dateline, declared, detected or text-head.
     sources: dict[str, str] = field(default_factory=dict)

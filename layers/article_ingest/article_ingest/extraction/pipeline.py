@@ -20,8 +20,9 @@ from article_ingest.extraction.errors import RejectedDocumentError, RejectionRea
 from article_ingest.extraction.input.decode import check_size, decode, decompress, sniff_binary
 from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
+from article_ingest.extraction.metadata.dates import date_shown
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
-from article_ingest.extraction.metadata.headline import title_shown
+from article_ingest.extraction.metadata.headline import shown_header, title_shown
 from article_ingest.extraction.metadata.language import choose_language
 from article_ingest.extraction.metadata.sources import Found, Source
 from article_ingest.extraction.models import Article, ExtractionLimits
@@ -137,9 +138,13 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     tree = parse_html(guard_markup(text))
     meta = extract_metadata(tree, url=url)
     body = pick_content(tree)
-    shown = title_shown(tree, body, meta.title)
+    header = shown_header(tree, body)
+    shown = title_shown(header, meta.title)
     if shown != meta.title:
         meta = meta.with_field("title", Found(shown, Source.HEADLINE))
+    unmarked = meta.sources.get("published") in (None, Source.HTMLDATE)  # no date the publisher set
+    if unmarked and (dateline := date_shown(header.below, declared=meta.language)):
+        meta = meta.with_field("published", dateline)
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
 

@@ -9,7 +9,7 @@ headline). Never a year alone, never the modified date as the published one.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from itertools import chain
 
@@ -88,6 +88,11 @@ COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806
 # "05/29/2007 09:49:00" in a meta tag: read only when one of the first two numbers is over 12, so
 # that it can only be the day (the same rule htmldate's answers are held to, above).
 NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+# What a dateline says after these words is the last change, not the publication.
+UPDATE_CUE = re.compile(
+    r"\b(?:(?:last )?updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
+)
+MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose that names a date
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -268,12 +273,50 @@ def _written_in_either_order(evidence: Evidence, day: str) -> bool:
     """Whether the page shows the day, in its text or its meta tags, as digits that read as
     another date with day and month swapped ("3/09/15", "03.09.2015"), so that htmldate's
     day-first reading is a guess."""
+    written = _day_first_digits(day)
+    meta_values = (value for values in evidence.meta.values.values() for value in values)
+    return written is not None and any(
+        written.search(text) for text in chain([evidence.tree.text_content()], meta_values)
+    )
+
+
+def _day_first_digits(day: str) -> re.Pattern[str] | None:
+    """How `day` is written day first in digits when that also reads as another date with day
+    and month swapped; None when it cannot be (a day over 12, or equal to the month)."""
     year, month, date = (int(part) for part in day[:10].split("-"))
     if date > MAX_MONTH or date == month:
-        return False
-    written = re.compile(rf"(?<!\d)0?{date}[/.-]0?{month}[/.-](?:{year}|{year % 100:02d})(?!\d)")
-    meta_values = (value for values in evidence.meta.values.values() for value in values)
-    return any(written.search(text) for text in chain([evidence.tree.text_content()], meta_values))
+        return None
+    return re.compile(rf"(?<!\d)0?{date}[/.-]0?{month}[/.-](?:{year}|{year % 100:02d})(?!\d)")
+
+
+def _names_its_day(text: str, day: str) -> bool:
+    """Whether the text writes the day of the month: "Member since 08/2003" is a month, which
+    the parser completes with the 1st."""
+    return re.search(rf"(?<!\d)0?{int(day[8:10])}(?!\d)", text.replace(day[:4], " ")) is not None
+
+
+def date_shown(texts: tuple[str, ...], *, declared: str | None) -> Found[str] | None:
+    """The day of the first dateline among the texts shown between the headline and the article
+    (read by htmldate's date parser, which knows month names in many languages); a date in
+    digits that reads either way on a page that may write month first is no answer."""
+    from htmldate.extractors import try_date_expr  # noqa: PLC0415 - imported only by pages that need it
+
+    earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.now() + timedelta(days=1)
+    for shown in texts:
+        text = UPDATE_CUE.split(shown, maxsplit=1)[0]  # "Published May 2, updated May 3": May 2
+        if len(text) > MAX_DATELINE_CHARS:
+            continue
+        day = try_date_expr(text, DAY_FORMAT, False, earliest, latest)
+        if day is not None and _names_its_day(text, day) and not _reads_either_way(text, day, declared):
+            return Found(day, Source.DATELINE)
+    return None
+
+
+def _reads_either_way(text: str, day: str, declared: str | None) -> bool:
+    """Whether a page that may write month first writes the day in the text in digits that read
+    as another date with day and month swapped."""
+    written = _day_first_digits(day)
+    return declared in MONTH_FIRST_LANGUAGES and written is not None and written.search(text) is not None
 
 
 def find_published(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 import lxml.html
 
@@ -59,13 +60,29 @@ def looks_like_headline(element: lxml.html.HtmlElement) -> bool:
     return parent is not None and _key(parent.text_content()) == _key(element.text_content())
 
 
-def title_shown(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement, title: str | None) -> str | None:
-    """The page's title once its body is known: `choose_title` over the headline above the body."""
+@dataclass(frozen=True, slots=True)
+class ShownHeader:
+    """What the page shows above its article: the headline, and the short texts between it and
+    the article's first paragraph (byline, dateline, caption), in page order."""
+
+    opening: str  # the start of the article's text (OPENING_CHARS)
+    headline: str | None = None
+    below: tuple[str, ...] = ()
+
+
+def shown_header(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> ShownHeader:
+    """The header above the article `body` (picked from `tree`)."""
     opening = _opening(body)
-    headline = headline_above(tree, opening)
-    if headline is not None:  # the headline is judged by the text after it, not by itself
-        opening = _after(opening, headline)
-    return choose_title(title, headline, opening)
+    headline, below = headline_above(tree, opening)
+    return ShownHeader(opening=opening, headline=headline, below=below)
+
+
+def title_shown(header: ShownHeader, title: str | None) -> str | None:
+    """The page's title once its body is known: `choose_title` over the headline above the body."""
+    opening = header.opening
+    if header.headline is not None:  # the headline is judged by the text after it, not by itself
+        opening = _after(opening, header.headline)
+    return choose_title(title, header.headline, opening)
 
 
 def _after(opening: str, headline: str) -> str:
@@ -85,13 +102,14 @@ def _opening(body: lxml.html.HtmlElement) -> str:
     return "".join(parts)[:OPENING_CHARS]
 
 
-def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
+def headline_above(tree: lxml.html.HtmlElement, opening: str) -> tuple[str | None, tuple[str, ...]]:
     """The last headline-like block before the block that opens the article, if near enough, or
-    that block itself when it is headline-like and the article starts with it."""
+    that block itself when it is headline-like and the article starts with it; with the texts
+    shown between the headline and that block."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
-        return None
-    candidate, blocks_since = None, 0
+        return None, ()
+    candidate, blocks_since, below = None, 0, list[str]()
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
             continue
@@ -100,13 +118,18 @@ def headline_above(tree: lxml.html.HtmlElement, opening: str) -> str | None:
             own = _key(raw[: 4 * MIN_LEDE_CHARS])
             if len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede:
                 if _is_headline(element) and lede.startswith(own):  # the body opens on its headline
-                    return " ".join(element.text_content().split())
-                return candidate if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN else None
+                    return " ".join(element.text_content().split()), ()
+                if candidate is None or blocks_since > MAX_BLOCKS_BETWEEN:
+                    return None, ()
+                # a long byline ("Posted by ... on October 30, 2012") opens the body's text too
+                return candidate, (*below, " ".join(raw.split()))
         if not raw.isspace() and raw:
             blocks_since += 1
         if _is_headline(element):
-            candidate, blocks_since = " ".join(element.text_content().split()), 0
-    return None
+            candidate, blocks_since, below = " ".join(element.text_content().split()), 0, []
+        elif candidate is not None:
+            below.extend(text for part in (raw, element.tail) if part and (text := " ".join(part.split())))
+    return None, ()
 
 
 def _is_headline(element: lxml.html.HtmlElement) -> bool:
