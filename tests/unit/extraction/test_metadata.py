@@ -249,6 +249,7 @@ def test_a_date_shown_only_beside_the_byline_is_found_by_htmldate() -> None:
         ("fr", "Publié le 3 mars 2015 à 08:00", "2015-03-03"),
         ("en", "29/12/2007", "2007-12-29"),
         ("en", "3/09/15 8:00am", None),  # 9 March or 3 September: not guessed
+        ("en", "Monday, 11.05.2012", "2012-11-05"),  # 11 May 2012 was a Friday: the weekday tells
         ("en", "Member since 08/2003", None),  # a month, not a day
         ("en", "Last updated: January 13, 2008 09:31 PM", None),  # the last change
         ("en", "Published January 12, 2008; updated January 13, 2008", "2008-01-12"),
@@ -272,6 +273,13 @@ def test_an_all_digit_date_that_reads_either_way_is_not_guessed() -> None:
     article = extract(html_page(body))
     # Then no day is claimed
     assert article.published is None
+
+
+def test_an_all_digit_date_that_reads_either_way_is_settled_by_its_weekday() -> None:
+    # Given a page whose only date, "Thu, 08/09/2012", is 9 August or 8 September (a Saturday)
+    body = '<span class="published">Thu, 08/09/2012</span>' + prose()
+    # When it is extracted / Then the reading that falls on a Thursday is the day
+    assert extract(html_page(body)).published == "2012-08-09"
 
 
 def test_an_all_digit_date_on_a_page_in_a_day_first_language_is_kept() -> None:

@@ -9,9 +9,9 @@ headline). Never a year alone, never the modified date as the published one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from itertools import chain
 
 import lxml.html
 
@@ -78,6 +78,11 @@ DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the
 # American site that wrote it. Where day and month could trade places (both 12 or less, and not
 # equal) and the page writes the date that way, the order is a guess and the answer is dropped.
 MAX_MONTH = 12
+# ...unless the weekday written just before the digits fits one reading only: "Monday, 11.05.2012"
+# is 5 November (11 May 2012 was a Friday).
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+WEEKDAY_REACH = 14  # characters before the digits searched for it ("Wednesday, ")
 # Pages that may write "3/09/15" for March 9: those declaring English (as the US does) or nothing.
 MONTH_FIRST_LANGUAGES = frozenset({"en", None})
 # A <time> the markup marks only as the last change (itemprop=dateModified, class="modified") is
@@ -259,7 +264,7 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
     if day is not None and modified is not None and modified.value.startswith(day):
         return None
     if day is not None and _may_write_month_first(evidence) and _written_in_either_order(evidence, day):
-        return None
+        day = _weekday_reading(_page_texts(evidence), day)
     return _found(day, Source.HTMLDATE)
 
 
@@ -274,10 +279,32 @@ def _written_in_either_order(evidence: Evidence, day: str) -> bool:
     another date with day and month swapped ("3/09/15", "03.09.2015"), so that htmldate's
     day-first reading is a guess."""
     written = _day_first_digits(day)
-    meta_values = (value for values in evidence.meta.values.values() for value in values)
-    return written is not None and any(
-        written.search(text) for text in chain([evidence.tree.text_content()], meta_values)
-    )
+    return written is not None and any(written.search(text) for text in _page_texts(evidence))
+
+
+def _page_texts(evidence: Evidence) -> Iterator[str]:
+    """The page's text, then its meta tags' values."""
+    yield evidence.tree.text_content()
+    yield from (value for values in evidence.meta.values.values() for value in values)
+
+
+def _weekday_reading(texts: Iterable[str], day: str) -> str | None:
+    """The one reading of `day` written in digits either way ("Monday, 11.05.2012") that falls
+    on the weekday written before it, else None: the order stays a guess."""
+    written = _day_first_digits(day)
+    if written is None:
+        return day
+    year, month, date = (int(part) for part in day[:10].split("-"))
+    readings = (datetime(year, month, date), datetime(year, date, month))
+    for text in texts:
+        for match in written.finditer(text):
+            named = WEEKDAY_BEFORE.search(text, max(0, match.start() - WEEKDAY_REACH), match.start())
+            if named is None:
+                continue
+            weekday = WEEKDAYS.index(named.group(1).lower())
+            fitting = [reading for reading in readings if reading.weekday() == weekday]
+            return fitting[0].strftime(DAY_FORMAT) if len(fitting) == 1 else None
+    return None
 
 
 def _day_first_digits(day: str) -> re.Pattern[str] | None:
@@ -298,7 +325,8 @@ def _names_its_day(text: str, day: str) -> bool:
 def date_shown(texts: tuple[str, ...], *, declared: str | None) -> Found[str] | None:
     """The day of the first dateline among the texts shown between the headline and the article
     (read by htmldate's date parser, which knows month names in many languages); a date in
-    digits that reads either way on a page that may write month first is no answer."""
+    digits that reads either way on a page that may write month first is no answer, unless its
+    weekday tells."""
     from htmldate.extractors import try_date_expr  # noqa: PLC0415 - imported only by pages that need it
 
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.now() + timedelta(days=1)
@@ -307,7 +335,11 @@ def date_shown(texts: tuple[str, ...], *, declared: str | None) -> Found[str] | 
         if len(text) > MAX_DATELINE_CHARS:
             continue
         day = try_date_expr(text, DAY_FORMAT, False, earliest, latest)
-        if day is not None and _names_its_day(text, day) and not _reads_either_way(text, day, declared):
+        if day is None or not _names_its_day(text, day):
+            continue
+        if _reads_either_way(text, day, declared):
+            day = _weekday_reading([text], day)
+        if day is not None:
             return Found(day, Source.DATELINE)
     return None
 
