@@ -252,6 +252,7 @@ def test_a_date_shown_only_beside_the_byline_is_found_by_htmldate() -> None:
         ("en", "Monday, 11.05.2012", "2012-11-05"),  # 11 May 2012 was a Friday: the weekday tells
         ("en", "Member since 08/2003", None),  # a month, not a day
         ("en", "Last updated: January 13, 2008 09:31 PM", None),  # the last change
+        ("en", "Week in the field, July 13th, 2012 (Photo credit: Jane Doe)", None),  # a photo's day
         ("en", "Published January 12, 2008; updated January 13, 2008", "2008-01-12"),
     ],
 )

@@ -15,6 +15,8 @@ from article_ingest.extraction.words import EDGE_PUNCTUATION, count_words, piece
 TOKEN = re.compile(r"\w+")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
+# A photo's caption or credit line: "(Credit: AP)", "Getty Images", "(Photo Jane Doe. AFP)".
+PHOTO_CREDIT = r"\b(?:credit|getty images|photograph|caption)s?\b|\((?:photo|foto)s?\b"
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 
 

@@ -20,7 +20,7 @@ from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.meta_tags import MetaTags
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
-from article_ingest.extraction.signals import in_comment_thread
+from article_ingest.extraction.signals import PHOTO_CREDIT, in_comment_thread
 
 PUBLISHED_META = (
     "article:published_time",
@@ -97,6 +97,7 @@ NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 UPDATE_CUE = re.compile(
     r"\b(?:(?:last )?updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
 )
+CAPTION = re.compile(PHOTO_CREDIT, re.I)
 MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose that names a date
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -332,7 +333,7 @@ def date_shown(texts: tuple[str, ...], *, declared: str | None) -> Found[str] | 
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.now() + timedelta(days=1)
     for shown in texts:
         text = UPDATE_CUE.split(shown, maxsplit=1)[0]  # "Published May 2, updated May 3": May 2
-        if len(text) > MAX_DATELINE_CHARS:
+        if len(text) > MAX_DATELINE_CHARS or CAPTION.search(text):  # a photo's day is not the article's
             continue
         day = try_date_expr(text, DAY_FORMAT, False, earliest, latest)
         if day is None or not _names_its_day(text, day):

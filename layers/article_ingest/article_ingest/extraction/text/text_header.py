@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from article_ingest.extraction.metadata.authors import clean_authors
+from article_ingest.extraction.signals import PHOTO_CREDIT
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|\u203a|·|_)\s+")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
@@ -45,7 +46,7 @@ INTERFACE = re.compile(
     r"menu|search|view |full screen|skip|jump to|resize|explore|report (?:chapter|abuse|this)|"
     r"continue reading|read (?:on|more)|buy|supported by|sponsored|advertisement|"
     r"comments?\b|reviewed by|updated|published|posted|related|recommended|trending|home\b)|"
-    r"\b(?:credit|getty images|photograph|caption)s?\b|\((?:photo|foto)s?\b",
+    rf"{PHOTO_CREDIT}",
     re.I,
 )
 NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
