@@ -36,6 +36,14 @@ def test_a_page_saved_as_utf8_under_a_latin1_declaration_reads_as_utf8() -> None
     assert [article.title for article in articles] == [WORD, WORD]
 
 
+def test_a_meta_declaring_utf16_on_ascii_bytes_reads_as_utf8() -> None:
+    # Given a page whose bytes are ASCII (and even in number) but whose <meta> says UTF-16
+    page = page_with_word().replace(WORD, "Zurich cafe").replace("{meta}", '<meta charset="utf-16">')
+    data = page.encode() + (b" " if len(page.encode()) % 2 else b"")
+    # When extracted / Then it reads as browsers read it: as UTF-8, not as UTF-16 garbage
+    assert extract(data).title == "Zurich cafe"
+
+
 def test_content_type_charset_decodes_when_the_page_declares_none() -> None:
     data = page_with_word().replace("{meta}", "").encode("iso-8859-1")
     assert WORD in extract(data, content_type="text/html; charset=ISO-8859-1").text

@@ -267,6 +267,55 @@ def test_a_dateline_between_headline_and_article_dates_an_undated_page(
     assert (article.published, article.sources.get("published")) == (day, "dateline" if day else None)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<h1><a href='/storm'>Remembering the great storm of March 13, 1993</a></h1>",  # the headline's own
+        "<h1>Council approves new bus routes</h1>"
+        "<figure><figcaption>Riders at the depot, July 13, 2011</figcaption></figure>",
+        "<h1>Council approves new bus routes</h1><p>The city opened its first bus line on July 4, 1996.</p>",
+        "<h1>Council approves new bus routes</h1><div>By Thomas Friedman, 11/05/2012</div>",  # not a Thursday
+        "<h1>Council approves new bus routes</h1><p>The council, which first met on March 3, 2009, revised"
+        " its plan for the routes this week after a long debate among members and riders alike.</p>",
+    ],
+)
+def test_dates_near_the_headline_that_are_not_its_dateline_are_not_taken(header: str) -> None:
+    # Given a page whose only dates under or in the headline are not the article's publication
+    # When it is extracted
+    article = extract(html_page(header + prose(), lang="en"))
+    # Then none of them is taken from the dateline
+    assert article.sources.get("published") != "dateline"
+
+
+def test_a_long_byline_gives_the_day_at_its_end() -> None:
+    # Given a byline longer than the date parser reads, its date at the end
+    byline = "Posted by Jane Doe, Senior Transport Correspondent, on March 3, 2012"
+    # When it is extracted / Then its day is found
+    assert extract(
+        html_page(f"<h1>Council approves new bus routes</h1><div>{byline}</div>{prose()}")
+    ).published == ("2012-03-03")
+
+
+def test_an_article_named_commentary_keeps_its_time() -> None:
+    # Given an article classed "commentary" (not a comment thread) with its <time pubdate>
+    body = '<article class="commentary"><time pubdate datetime="2012-09-25T09:00:00+00:00">Sep 25</time>'
+    # When it is extracted / Then that <time> is its date
+    assert extract(html_page(body + prose() + "</article>")).published == "2012-09-25T09:00:00+00:00"
+
+
+def test_a_subheading_opening_the_body_does_not_replace_the_headline_above_it() -> None:
+    # Given an h1 headline, then a long h2 that opens the article's container, then the story
+    story = "<p>" + "The county council approved the new bus routes on Tuesday after a debate. " * 3 + "</p>"
+    body = (
+        "<h1>Council approves new bus routes</h1><div class='story'><h2>What the new routes mean for riders"
+        f" across the county</h2>{story * 4}</div>"
+    )
+    # When it is extracted / Then the title is the h1's headline
+    assert extract(html_page(body, head="<title>WIFR - Sports section front</title>")).title == (
+        "Council approves new bus routes"
+    )
+
+
 def test_an_all_digit_date_that_reads_either_way_is_not_guessed() -> None:
     # Given a page whose only date is "3/09/15" (9 March to an American site, 3 September to Europe)
     body = '<span class="published">3/09/15 8:00am</span>' + prose()

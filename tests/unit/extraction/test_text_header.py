@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from article_ingest.extraction import extract
 
 PROSE = (
@@ -178,3 +180,11 @@ def test_a_headline_shown_twice_below_a_notice_and_a_byline_above_it() -> None:
     article = extract(text.encode())
     # Then the headline below the notice is the title and the name above it the author
     assert (article.title, article.authors) == (headline, ("Jane Doe",))
+
+
+@pytest.mark.parametrize("name", ["Shareef Abdur-Rahim", "Pinar Toprak", "Li An"])
+def test_names_that_open_like_interface_words_or_hold_short_words_are_names(name: str) -> None:
+    # Given a byline name above a reading time, then the headline and the article
+    text = f"{name}\n4 min read\nCouncil votes to expand the bus network\n{PROSE}"
+    # When extracted / Then the name is the author
+    assert extract(text.encode()).authors == (name,)

@@ -143,7 +143,7 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     if shown != meta.title:
         meta = meta.with_field("title", Found(shown, Source.HEADLINE))
     unmarked = meta.sources.get("published") in (None, Source.HTMLDATE)  # no date the publisher set
-    if unmarked and (dateline := date_shown(header.below, declared=meta.language)):
+    if unmarked and (dateline := date_shown(header.below, declared=meta.language, title=meta.title)):
         meta = meta.with_field("published", dateline)
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)

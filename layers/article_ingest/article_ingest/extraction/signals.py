@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import islice
 
 import lxml.html
 
@@ -14,9 +15,9 @@ from article_ingest.extraction.words import EDGE_PUNCTUATION, count_words, piece
 
 TOKEN = re.compile(r"\w+")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-# What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
 # A photo's caption or credit line: "(Credit: AP)", "Getty Images", "(Photo Jane Doe. AFP)".
 PHOTO_CREDIT = r"\b(?:credit|getty images|photograph|caption)s?\b|\((?:photo|foto)s?\b"
+# What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 
 
@@ -71,8 +72,16 @@ FURNITURE_TAGS = (
 # camelCase ("mbArticleShareBtn" -> mb article share btn). Stems also match compounds
 # ("relatedposts", "sharedaddy"); short words only whole ("ad", not "address").
 COMMENT_STEMS = ("comment", "comentario", "commentaire", "kommentar")  # reader comments' names
-# A comment thread's names also say where a reader responds or replies ("respond", "reply-list").
-THREAD_STEMS = (*COMMENT_STEMS, "respond", "reply", "replies")
+# The words that name a comment thread or one comment in it, whole ("comment-7", "commentlist",
+# id "comments", "respond"; not "commentary"), on the few blocks nearest a date: a page-wide
+# wrapper's "has-comments" says nothing about the date inside it.
+THREAD_WORDS = frozenset(
+    [
+        *COMMENT_STEMS,
+        "comments", "commentlist", "comentarios", "commentaires", "kommentare", "respond", "reply", "replies",
+    ]
+)  # fmt: skip
+THREAD_REACH = 6  # ancestors of a date searched: WordPress nests a comment's time five deep
 FURNITURE_STEMS = (
     "share", "sharing", "social", "related", *COMMENT_STEMS, "newsletter", "promo", "sidebar", "advert",
     "subscribe", "breadcrumb", "recommend", "popular", "trending", "footer", "masthead", "navbox",
@@ -131,17 +140,17 @@ def _class_and_id_words(classes: str, element_id: str) -> set[str]:
 
 
 def in_comment_thread(element: lxml.html.HtmlElement) -> bool:
-    """Whether the element sits in a block whose class or id names reader comments or replies."""
+    """Whether one of the element's THREAD_REACH nearest ancestors is named as reader comments."""
     return any(
         _thread_names(ancestor.get("class") or "", ancestor.get("id") or "")
-        for ancestor in element.iterancestors()
+        for ancestor in islice(element.iterancestors(), THREAD_REACH)
         if ancestor.get("class") or ancestor.get("id")
     )
 
 
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def _thread_names(classes: str, element_id: str) -> bool:
-    return any(word.startswith(THREAD_STEMS) for word in _class_and_id_words(classes, element_id))
+    return not THREAD_WORDS.isdisjoint(_class_and_id_words(classes, element_id))
 
 
 def is_furniture_block(element: lxml.html.HtmlElement, body_words: Callable[[], int]) -> bool:

@@ -148,7 +148,9 @@ def declared_charset(data: bytes, content_type: str | None) -> str | None:
             return name
     match = META_CHARSET.search(data[:META_SNIFF_BYTES])
     if match:
-        return match.group(1).decode("ascii", "replace")
+        name = match.group(1).decode("ascii", "replace")
+        # a <meta> readable as ASCII is no UTF-16 or UTF-32: browsers take such a claim as UTF-8
+        return "utf-8" if name.lower().startswith(("utf-16", "utf-32", "utf16", "utf32")) else name
     if content_type:
         header = CONTENT_TYPE_CHARSET.search(content_type)
         if header:
@@ -189,13 +191,9 @@ def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     if charset:
         try:
             codec = codecs.lookup(charset).name
-            if codec != "utf-8" and not data.isascii() and _is_utf8(data):
-                # Non-ASCII bytes that are all valid UTF-8 are UTF-8, whatever the page declares:
-                # text in a legacy charset almost never forms valid multi-byte sequences, while a
-                # page saved as UTF-8 under its old <meta charset=iso-8859-1> is common.
-                codec = "utf-8"
-            text = data.decode(codec)
-            return DecodedDocument(text=text.lstrip("\ufeff"), encoding=codec)
+            if (utf8 := _utf8_despite_declaration(data, codec)) is not None:
+                return DecodedDocument(text=utf8.lstrip("\ufeff"), encoding="utf-8")
+            return DecodedDocument(text=data.decode(codec).lstrip("\ufeff"), encoding=codec)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; detection below decides
     try:
@@ -215,12 +213,16 @@ def _decode(data: bytes, *, content_type: str | None) -> DecodedDocument:
     raise RejectedDocumentError(RejectionReason.UNDECODABLE, "no charset decodes these bytes")
 
 
-def _is_utf8(data: bytes) -> bool:
+def _utf8_despite_declaration(data: bytes, codec: str) -> str | None:
+    """The text of non-ASCII bytes that are all valid UTF-8, whatever charset they declare: text
+    in a legacy charset almost never forms valid multi-byte sequences, while a page saved as
+    UTF-8 under its old <meta charset=iso-8859-1> is common."""
+    if codec == "utf-8" or data.isascii():
+        return None
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _stray_bytes(text: str) -> int:

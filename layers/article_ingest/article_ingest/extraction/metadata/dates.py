@@ -3,14 +3,16 @@
 JSON-LD, meta tags naming the publication, microdata, <time datetime> elements, the URL and
 meta tags naming only "a date" come first, in that order: the publisher set them. Only when
 none has a date does htmldate read the page (dates marked in the markup or shown beside the
-headline). Never a year alone, never the modified date as the published one.
+headline); once the article is known, the dateline shown between its headline and its first
+paragraph outranks htmldate's page-wide answer (`date_shown`, called by the pipeline). Never a
+year or a month alone, never the modified date as the published one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 
 import lxml.html
@@ -80,8 +82,12 @@ DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the
 MAX_MONTH = 12
 # ...unless the weekday written just before the digits fits one reading only: "Monday, 11.05.2012"
 # is 5 November (11 May 2012 was a Friday).
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday's name or its usual short forms ("Mon", "Tues", "Thurs"), as a whole word: not the
+# start of "Thomas" or "Sunderland".
+WEEKDAY_BEFORE = re.compile(
+    rf"\b({'|'.join(WEEKDAYS)}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s*$", re.I
+)
 WEEKDAY_REACH = 14  # characters before the digits searched for it ("Wednesday, ")
 # Pages that may write "3/09/15" for March 9: those declaring English (as the US does) or nothing.
 MONTH_FIRST_LANGUAGES = frozenset({"en", None})
@@ -99,6 +105,10 @@ UPDATE_CUE = re.compile(
 )
 CAPTION = re.compile(PHOTO_CREDIT, re.I)
 MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose that names a date
+# htmldate's parser reads the first 52 characters of a text; of a longer dateline, those around its
+# year are passed: up to 12 from the year on ("2012-10-30", "2012 10:00") and the rest before it.
+PARSED_CHARS, AFTER_YEAR_CHARS = 52, 12
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -302,7 +312,7 @@ def _weekday_reading(texts: Iterable[str], day: str) -> str | None:
             named = WEEKDAY_BEFORE.search(text, max(0, match.start() - WEEKDAY_REACH), match.start())
             if named is None:
                 continue
-            weekday = WEEKDAYS.index(named.group(1).lower())
+            weekday = [day[:3] for day in WEEKDAYS].index(named.group(1).lower()[:3])
             fitting = [reading for reading in readings if reading.weekday() == weekday]
             return fitting[0].strftime(DAY_FORMAT) if len(fitting) == 1 else None
     return None
@@ -323,19 +333,23 @@ def _names_its_day(text: str, day: str) -> bool:
     return re.search(rf"(?<!\d)0?{int(day[8:10])}(?!\d)", text.replace(day[:4], " ")) is not None
 
 
-def date_shown(texts: tuple[str, ...], *, declared: str | None) -> Found[str] | None:
+def date_shown(texts: tuple[str, ...], *, declared: str | None, title: str | None) -> Found[str] | None:
     """The day of the first dateline among the texts shown between the headline and the article
     (read by htmldate's date parser, which knows month names in many languages); a date in
     digits that reads either way on a page that may write month first is no answer, unless its
-    weekday tells."""
+    weekday tells; nor is a date in the page's `title`."""
     from htmldate.extractors import try_date_expr  # noqa: PLC0415 - imported only by pages that need it
 
-    earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.now() + timedelta(days=1)
+    # the latest day allowed is tomorrow's midnight: one key for the parser's cache all day long
+    earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
+    headline = " ".join((title or "").casefold().split())
     for shown in texts:
-        text = UPDATE_CUE.split(shown, maxsplit=1)[0]  # "Published May 2, updated May 3": May 2
-        if len(text) > MAX_DATELINE_CHARS or CAPTION.search(text):  # a photo's day is not the article's
+        if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
             continue
-        day = try_date_expr(text, DAY_FORMAT, False, earliest, latest)
+        if shown.casefold() in headline:  # "The great storm of March 13, 1993" names its subject's day
+            continue
+        text = UPDATE_CUE.split(shown, maxsplit=1)[0]  # "Published May 2, updated May 3": May 2
+        day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest)
         if day is None or not _names_its_day(text, day):
             continue
         if _reads_either_way(text, day, declared):
@@ -343,6 +357,16 @@ def date_shown(texts: tuple[str, ...], *, declared: str | None) -> Found[str] | 
         if day is not None:
             return Found(day, Source.DATELINE)
     return None
+
+
+def _around_year(text: str) -> str:
+    """The part of a dateline the date parser reads (its first PARSED_CHARS characters): the
+    text around its first year ("Posted by Jane Doe, Transport Correspondent, on March 3, 2012")."""
+    year = YEAR.search(text)
+    if len(text) <= PARSED_CHARS or year is None:
+        return text
+    start = max(0, year.start() - (PARSED_CHARS - AFTER_YEAR_CHARS))
+    return text[start : start + PARSED_CHARS]
 
 
 def _reads_either_way(text: str, day: str, declared: str | None) -> bool:

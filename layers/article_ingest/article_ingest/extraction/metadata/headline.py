@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from article_ingest.extraction.signals import HEADING_TAGS, NAME_CACHE_SIZE, CaselessWords, tokens
+from article_ingest.extraction.signals import (
+    HEADING_TAGS,
+    NAME_CACHE_SIZE,
+    SENTENCE_END,
+    CaselessWords,
+    tokens,
+)
 
 # Bold and font runs count only when they are the whole block (a headline line, not a bold lead-in).
 EMPHASIS_TAGS = frozenset(["b", "strong", "font"])
@@ -31,6 +37,10 @@ MAX_BLOCKS_BETWEEN = 12  # text blocks (bylines, dates, captions) allowed betwee
 # The block replaces a title that disagrees with it only when it shares clearly more of its
 # words with the opening: a title that is the headline shares as much.
 MIN_SHARE_LEAD = 0.25
+# Texts between headline and article longer than this are prose or a standfirst, not a byline,
+# dateline or caption (the texts ShownHeader keeps for the dateline).
+MAX_SHOWN_CHARS = 100
+CAPTION_TAGS = frozenset(["figure", "figcaption"])  # a picture's caption dates the picture
 MIN_CONTENT_WORD_CHARS = 4  # shorter words ("the", "and", "for") say nothing about the article
 
 
@@ -63,10 +73,12 @@ def looks_like_headline(element: lxml.html.HtmlElement) -> bool:
 @dataclass(frozen=True, slots=True)
 class ShownHeader:
     """What the page shows above its article: the headline, and the short texts between it and
-    the article's first paragraph (byline, dateline, caption), in page order."""
+    the article's first paragraph (byline, dateline)."""
 
     opening: str  # the start of the article's text (OPENING_CHARS)
     headline: str | None = None
+    # Texts of MAX_SHOWN_CHARS or fewer shown from the headline on (not a figure's), in page
+    # order, then the article's opening text when it reads as a long byline.
     below: tuple[str, ...] = ()
 
 
@@ -103,33 +115,66 @@ def _opening(body: lxml.html.HtmlElement) -> str:
 
 
 def headline_above(tree: lxml.html.HtmlElement, opening: str) -> tuple[str | None, tuple[str, ...]]:
-    """The last headline-like block before the block that opens the article, if near enough, or
-    that block itself when it is headline-like and the article starts with it; with the texts
-    shown between the headline and that block."""
+    """The last headline-like block before the block that opens the article, if near enough (or,
+    with none, that block itself when it is headline-like and the article starts with it); and
+    the short texts shown between them (see ShownHeader)."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None, ()
     candidate, blocks_since, below = None, 0, list[str]()
+    skipped, skipped_last = None, None  # the figure whose own texts are not collected
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
             continue
         raw = element.text or ""
-        if len(raw) >= MIN_LEDE_CHARS:  # only text this long can open the article
-            own = _key(raw[: 4 * MIN_LEDE_CHARS])
-            if len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede:
-                if _is_headline(element) and lede.startswith(own):  # the body opens on its headline
-                    return " ".join(element.text_content().split()), ()
-                if candidate is None or blocks_since > MAX_BLOCKS_BETWEEN:
-                    return None, ()
-                # a long byline ("Posted by ... on October 30, 2012") opens the body's text too
-                return candidate, (*below, " ".join(raw.split()))
+        if _opens_article(raw, lede):
+            if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
+                opening_texts = _dateline_texts(raw) if skipped is None else []  # not a caption
+                return candidate, (*below, *opening_texts)
+            if _is_headline(element) and lede.startswith(_key(raw[: 4 * MIN_LEDE_CHARS])):
+                return " ".join(element.text_content().split()), ()  # the body opens on its headline
+            return None, ()
         if not raw.isspace() and raw:
             blocks_since += 1
         if _is_headline(element):
             candidate, blocks_since, below = " ".join(element.text_content().split()), 0, []
-        elif candidate is not None:
-            below.extend(text for part in (raw, element.tail) if part and (text := " ".join(part.split())))
+        if candidate is not None and skipped is None and blocks_since <= MAX_BLOCKS_BETWEEN:
+            if element.tag in CAPTION_TAGS:
+                skipped, skipped_last = element, _last_descendant(element)
+            else:
+                below.extend(_short_texts(raw, element.tail))
+        if element is skipped_last and skipped is not None:
+            below.extend(_short_texts(skipped.tail))  # the text right after the figure
+            skipped, skipped_last = None, None
     return None, ()
+
+
+def _opens_article(raw: str, lede: str) -> bool:
+    """Whether an element's own text is where the article's lede starts."""
+    if len(raw) < MIN_LEDE_CHARS:  # only text this long can open the article
+        return False
+    own = _key(raw[: 4 * MIN_LEDE_CHARS])
+    return len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede
+
+
+def _last_descendant(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element's last descendant in document order (itself when it has no children)."""
+    while len(element):
+        element = element[-1]
+    return element
+
+
+def _short_texts(*parts: str | None) -> list[str]:
+    """The parts short enough to be a byline, dateline or caption, with their spacing collapsed."""
+    texts = (" ".join(part.split()) for part in parts if part and len(part) <= 2 * MAX_SHOWN_CHARS)
+    return [text for text in texts if text and len(text) <= MAX_SHOWN_CHARS]
+
+
+def _dateline_texts(opening_text: str) -> list[str]:
+    """The text that opens the article, when it reads as a long byline or dateline ("Posted by
+    Jane Doe on October 30, 2012") rather than a sentence (which may name any date)."""
+    texts = _short_texts(opening_text)
+    return [text for text in texts if not SENTENCE_END.search(text)]
 
 
 def _is_headline(element: lxml.html.HtmlElement) -> bool:

@@ -53,13 +53,14 @@ NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
 # Capitalised function words of a title-cased headline ("On Recent Controversial Events"): a line
 # holding one is not a name on its own line.
 TITLE_CASE_WORDS = frozenset(
-    ["a", "an", "the", "on", "of", "in", "to", "for", "and", "with", "at", "from", "how", "why", "what", "is"]
-)
+    ["a", "the", "on", "of", "in", "for", "and", "with", "at", "from", "how", "why", "what", "is"]
+)  # not "An" or "To", which are names too ("Li An")
 CONTENT_WORD = re.compile(r"\w{4,}")  # words of four letters or more carry a line's topic
-# A headline may end in ? or ! or an initialism ("... Underneath N.Y.C."), not in a full stop.
-SENTENCE_END = re.compile(r"(?:[,;:]|(?<!\b[A-Z])\.)$")
+# A headline may end in ? or ! or an initialism ("... Underneath N.Y.C.", "U.S."), not in a full
+# stop ("Plan B." ends a sentence).
+SENTENCE_END = re.compile(r"(?:[,;:]|(?<![A-Z]\.[A-Z])\.)$")
 # How a line of prose ends (an initialism's full stop ends a headline as often as a sentence).
-PROSE_END = re.compile(r"(?:[!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]|(?<!\b[A-Z])\.)$")
+PROSE_END = re.compile(r"(?:[!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]|(?<![A-Z]\.[A-Z])\.)$")
 MIN_TITLE_WORDS = 2  # one word is a menu item or a section name
 MAX_TITLE_WORDS = 25  # longer lines are sentences, not headlines
 MAX_TITLE_CHARS = 200
@@ -112,8 +113,18 @@ def _is_name_line(plain: str) -> bool:
         NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
         and all(NAME_WORD.match(word) for word in words)
         and not TITLE_CASE_WORDS.intersection(word.lower() for word in words)
-        and not INTERFACE.search(plain)
+        and not _says_interface(plain)
     )
+
+
+def _says_interface(plain: str) -> bool:
+    """Whether the line is an interface label by whole words: "View Photos", not "Shareef" or
+    "Pinar" (INTERFACE's openings are prefixes: "share" also stands for "shared", "sharing")."""
+    match = INTERFACE.search(plain)
+    if match is None:
+        return False
+    end = match.end()
+    return not plain[end - 1 : end].isalnum() or not plain[end : end + 1].isalnum()
 
 
 def _title_like(plain: str, following: str, *, linked: bool) -> bool:
@@ -283,7 +294,9 @@ def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int |
 
 
 def find_byline(plains: list[str], title_index: int, prose_start: int) -> tuple[int | None, tuple[str, ...]]:
-    """The byline below the headline: a "By ..." line, else a name by a dateline or opening one.
+    """The byline below the headline: a "By ..." line, else a name by a dateline or opening one;
+    else a name above the headline over a reading time (then no line index: the header ends
+    with the headline).
 
     A "By ..." line is surer than a bare name, so it is looked for first, down to the article's
     first paragraph (subtitles, captions and share buttons may come between).
