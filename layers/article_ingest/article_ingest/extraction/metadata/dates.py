@@ -312,7 +312,7 @@ def _weekday_reading(texts: Iterable[str], day: str) -> str | None:
             named = WEEKDAY_BEFORE.search(text, max(0, match.start() - WEEKDAY_REACH), match.start())
             if named is None:
                 continue
-            weekday = [day[:3] for day in WEEKDAYS].index(named.group(1).lower()[:3])
+            weekday = [name[:3] for name in WEEKDAYS].index(named.group(1).lower()[:3])
             fitting = [reading for reading in readings if reading.weekday() == weekday]
             return fitting[0].strftime(DAY_FORMAT) if len(fitting) == 1 else None
     return None
@@ -340,7 +340,8 @@ def date_shown(texts: tuple[str, ...], *, declared: str | None, title: str | Non
     weekday tells; nor is a date in the page's `title`."""
     from htmldate.extractors import try_date_expr  # noqa: PLC0415 - imported only by pages that need it
 
-    # the latest day allowed is tomorrow's midnight: one key for the parser's cache all day long
+    # the latest day allowed ends with tomorrow (a time zone ahead), fixed for the day: one key for
+    # the parser's cache all day long
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
     headline = " ".join((title or "").casefold().split())
     for shown in texts:

@@ -3,8 +3,8 @@
 Pages, older ones especially, put only the site's name in <title> (or have no head at all) and
 show the headline in whatever element their template uses: h1 to h5, a bold line, a table cell
 or span classed as a headline. What they share is position: the headline is the last short,
-heading-like block before the article's first paragraph (or the article's first block itself,
-when the article opens on its headline). That block replaces the head's title
+heading-like block before the article's first paragraph (or, with none near it, the article's
+first block itself when the article opens on a headline). That block replaces the head's title
 when there is none, when the title repeats it, or when the title says less about the article than
 the block does (judged by the words each shares with the article's opening).
 """
