@@ -287,6 +287,18 @@ def test_dates_near_the_headline_that_are_not_its_dateline_are_not_taken(header:
     assert article.sources.get("published") != "dateline"
 
 
+def test_a_bare_dateline_just_above_the_headline_dates_the_post() -> None:
+    # Given a blog post dated above its title, and one with a long caption naming a day there
+    dated = "<div>Monday, October 29, 2012</div><h1>Council approves new bus routes</h1>"
+    caption = "<div>Riders at the depot on the day the routes were announced, June 13, 2012</div>"
+    # When they are extracted
+    first = extract(html_page(dated + prose(), lang="en"))
+    second = extract(html_page(caption + "<h1>Council approves new bus routes</h1>" + prose(), lang="en"))
+    # Then the bare dateline dates the first; the caption does not date the second
+    assert (first.published, first.sources["published"]) == ("2012-10-29", "dateline")
+    assert second.sources.get("published") != "dateline"
+
+
 def test_a_long_byline_gives_the_day_at_its_end() -> None:
     # Given a byline longer than the date parser reads, its date at the end
     byline = "Posted by Jane Doe, Senior Transport Correspondent, on March 3, 2012"

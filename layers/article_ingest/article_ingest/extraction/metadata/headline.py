@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from dataclasses import dataclass
 
 import lxml.html
@@ -40,6 +41,8 @@ MIN_SHARE_LEAD = 0.25
 # Texts between headline and article longer than this are prose or a standfirst, not a byline,
 # dateline or caption (the texts ShownHeader keeps for the dateline).
 MAX_SHOWN_CHARS = 100
+ABOVE_TEXTS = 3  # short texts just above the headline kept too (blogs date a post above its title)
+MAX_ABOVE_CHARS = 50  # ("Posted by Jane Doe on Wed, Oct 24, 2012" is 44)
 CAPTION_TAGS = frozenset(["figure", "figcaption"])  # a picture's caption dates the picture
 MIN_CONTENT_WORD_CHARS = 4  # shorter words ("the", "and", "for") say nothing about the article
 
@@ -78,7 +81,8 @@ class ShownHeader:
     opening: str  # the start of the article's text (OPENING_CHARS)
     headline: str | None = None
     # Texts of MAX_SHOWN_CHARS or fewer shown from the headline on (not a figure's), in page
-    # order, then the article's opening text when it reads as a long byline.
+    # order, then the article's opening text when it reads as a long byline, then the bare
+    # datelines just above the headline, nearest first.
     below: tuple[str, ...] = ()
 
 
@@ -117,36 +121,66 @@ def _opening(body: lxml.html.HtmlElement) -> str:
 def headline_above(tree: lxml.html.HtmlElement, opening: str) -> tuple[str | None, tuple[str, ...]]:
     """The last headline-like block before the block that opens the article, if near enough (or,
     with none, that block itself when it is headline-like and the article starts with it); and
-    the short texts shown between them (see ShownHeader)."""
+    the short texts shown around the headline (see ShownHeader)."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None, ()
-    candidate, blocks_since, below = None, 0, list[str]()
-    skipped, skipped_last = None, None  # the figure whose own texts are not collected
+    candidate, blocks_since, texts = None, 0, _HeaderTexts()
+    before = texts.before  # appended to inline: every element of the page passes here
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
             continue
         raw = element.text or ""
         if _opens_article(raw, lede):
             if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
-                opening_texts = _dateline_texts(raw) if skipped is None else []  # not a caption
-                return candidate, (*below, *opening_texts)
+                return candidate, texts.with_opening(raw)
             if _is_headline(element) and lede.startswith(_key(raw[: 4 * MIN_LEDE_CHARS])):
                 return " ".join(element.text_content().split()), ()  # the body opens on its headline
             return None, ()
-        if not raw.isspace() and raw:
+        if raw and not raw.isspace():
             blocks_since += 1
+            before.append(raw)
         if _is_headline(element):
-            candidate, blocks_since, below = " ".join(element.text_content().split()), 0, []
-        if candidate is not None and skipped is None and blocks_since <= MAX_BLOCKS_BETWEEN:
-            if element.tag in CAPTION_TAGS:
-                skipped, skipped_last = element, _last_descendant(element)
-            else:
-                below.extend(_short_texts(raw, element.tail))
-        if element is skipped_last and skipped is not None:
-            below.extend(_short_texts(skipped.tail))  # the text right after the figure
-            skipped, skipped_last = None, None
+            candidate, blocks_since = " ".join(element.text_content().split()), 0
+            texts.start_below()
+        if (tail := element.tail) and not tail.isspace():
+            before.append(tail)
+        if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
+            texts.add_below(element, raw)
     return None, ()
+
+
+class _HeaderTexts:
+    """The short texts around the headline candidate, gathered while the page is walked."""
+
+    def __init__(self) -> None:
+        self.below: list[str] = []
+        self.above: tuple[str, ...] = ()
+        self.before = deque[str](maxlen=ABOVE_TEXTS)  # the last texts walked, not yet checked
+        self._figure: lxml.html.HtmlElement | None = None  # a figure whose texts are skipped...
+        self._figure_last: lxml.html.HtmlElement | None = None  # ...up to its last descendant
+
+    def start_below(self) -> None:
+        """A new headline: the texts just above it are kept (bare datelines only: not a caption
+        of 90 characters), those below are gathered anew."""
+        self.above = tuple(text for text in _short_texts(*self.before) if len(text) <= MAX_ABOVE_CHARS)
+        self.below = []
+        self._figure = self._figure_last = None
+
+    def add_below(self, element: lxml.html.HtmlElement, raw: str) -> None:
+        if self._figure is None and element.tag in CAPTION_TAGS:
+            self._figure, self._figure_last = element, _last_descendant(element)
+        elif self._figure is None:
+            self.below.extend(_short_texts(raw, element.tail))
+        if self._figure is not None and element is self._figure_last:
+            self.below.extend(_short_texts(self._figure.tail))  # the text right after the figure
+            self._figure = self._figure_last = None
+
+    def with_opening(self, raw: str) -> tuple[str, ...]:
+        """The texts below the headline, the article's opening text when it reads as a long
+        byline (not inside a figure), then those just above the headline, nearest first."""
+        opening = _dateline_texts(raw) if self._figure is None else []
+        return (*self.below, *opening, *reversed(self.above))
 
 
 def _opens_article(raw: str, lede: str) -> bool:
