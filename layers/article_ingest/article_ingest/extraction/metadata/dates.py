@@ -64,10 +64,12 @@ ISO_LIKE = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"  # time and zone
 )
 JS_DATE = re.compile(r"^\w{3} (\w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
-MONTH_NAME = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+# English month names and their short forms ("Sept"), an alternation without a group.
+MONTH_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+MONTH_NAME = rf"({MONTH_WORDS})\b\.?"
 ORDINAL = r"(?:st|nd|rd|th)?"
 # "October 29th, 2012", "Jan. 6, 2008"; and day first, "19 January 2008", "29 Dec, 2007".
 TEXT_DATE = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.I)
