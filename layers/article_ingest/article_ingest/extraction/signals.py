@@ -68,9 +68,6 @@ FURNITURE_TAGS = (
     "button",
     "iframe",
 )
-# Words of class and id names that mark furniture; names are split into words at punctuation and
-# camelCase ("mbArticleShareBtn" -> mb article share btn). Stems also match compounds
-# ("relatedposts", "sharedaddy"); short words only whole ("ad", not "address").
 COMMENT_STEMS = ("comment", "comentario", "commentaire", "kommentar")  # reader comments' names
 # The words that name a comment thread or one comment in it, whole ("comment-7", "commentlist",
 # id "comments", "respond"; not "commentary"), on the few blocks nearest a date: a page-wide
@@ -82,6 +79,9 @@ THREAD_WORDS = frozenset(
     ]
 )  # fmt: skip
 THREAD_REACH = 6  # ancestors of a date searched: WordPress nests a comment's time five deep
+# Words of class and id names that mark furniture; names are split into words at punctuation and
+# camelCase ("mbArticleShareBtn" -> mb article share btn). Stems also match compounds
+# ("relatedposts", "sharedaddy"); short words only whole ("ad", not "address").
 FURNITURE_STEMS = (
     "share", "sharing", "social", "related", *COMMENT_STEMS, "newsletter", "promo", "sidebar", "advert",
     "subscribe", "breadcrumb", "recommend", "popular", "trending", "footer", "masthead", "navbox",

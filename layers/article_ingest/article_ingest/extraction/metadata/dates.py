@@ -276,8 +276,8 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
     day = to_iso(found) if isinstance(found, str) else None
     if day is not None and modified is not None and modified.value.startswith(day):
         return None
-    if day is not None and _may_write_month_first(evidence) and _written_in_either_order(evidence, day):
-        day = _weekday_reading(_page_texts(evidence), day)
+    if day is not None and _may_write_month_first(evidence):
+        day = _settled_order(_page_texts(evidence), day)
     return _found(day, Source.HTMLDATE)
 
 
@@ -287,37 +287,33 @@ def _may_write_month_first(evidence: Evidence) -> bool:
     return declared_language(evidence) in MONTH_FIRST_LANGUAGES
 
 
-def _written_in_either_order(evidence: Evidence, day: str) -> bool:
-    """Whether the page shows the day, in its text or its meta tags, as digits that read as
-    another date with day and month swapped ("3/09/15", "03.09.2015"), so that htmldate's
-    day-first reading is a guess."""
-    written = _day_first_digits(day)
-    return written is not None and any(written.search(text) for text in _page_texts(evidence))
-
-
 def _page_texts(evidence: Evidence) -> Iterator[str]:
     """The page's text, then its meta tags' values."""
     yield evidence.tree.text_content()
     yield from (value for values in evidence.meta.values.values() for value in values)
 
 
-def _weekday_reading(texts: Iterable[str], day: str) -> str | None:
-    """The one reading of `day` written in digits either way ("Monday, 11.05.2012") that falls
-    on the weekday written before it, else None: the order stays a guess."""
+def _settled_order(texts: Iterable[str], day: str) -> str | None:
+    """`day`, read day first, unless the texts write it in digits that read as another date with
+    day and month swapped ("3/09/15", "03.09.2015"): then the one reading that falls on the
+    weekday written before the digits ("Monday, 11.05.2012" is 5 November), else None (the order
+    is a guess)."""
     written = _day_first_digits(day)
     if written is None:
         return day
     year, month, date = (int(part) for part in day[:10].split("-"))
     readings = (datetime(year, month, date), datetime(year, date, month))
+    either_way = False
     for text in texts:
         for match in written.finditer(text):
+            either_way = True
             named = WEEKDAY_BEFORE.search(text, max(0, match.start() - WEEKDAY_REACH), match.start())
             if named is None:
                 continue
             weekday = [name[:3] for name in WEEKDAYS].index(named.group(1).lower()[:3])
             fitting = [reading for reading in readings if reading.weekday() == weekday]
             return fitting[0].strftime(DAY_FORMAT) if len(fitting) == 1 else None
-    return None
+    return None if either_way else day
 
 
 def _day_first_digits(day: str) -> re.Pattern[str] | None:
@@ -355,8 +351,8 @@ def date_shown(texts: tuple[str, ...], *, declared: str | None, title: str | Non
         day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest)
         if day is None or not _names_its_day(text, day):
             continue
-        if _reads_either_way(text, day, declared):
-            day = _weekday_reading([text], day)
+        if declared in MONTH_FIRST_LANGUAGES:
+            day = _settled_order([text], day)
         if day is not None:
             return Found(day, Source.DATELINE)
     return None
@@ -370,13 +366,6 @@ def _around_year(text: str) -> str:
         return text
     start = max(0, year.start() - (PARSED_CHARS - AFTER_YEAR_CHARS))
     return text[start : start + PARSED_CHARS]
-
-
-def _reads_either_way(text: str, day: str, declared: str | None) -> bool:
-    """Whether a page that may write month first writes the day in the text in digits that read
-    as another date with day and month swapped."""
-    written = _day_first_digits(day)
-    return declared in MONTH_FIRST_LANGUAGES and written is not None and written.search(text) is not None
 
 
 def find_published(evidence: Evidence, url: str | None, modified: Found[str] | None) -> Found[str] | None:

@@ -146,7 +146,7 @@ def headline_above(tree: lxml.html.HtmlElement, opening: str) -> tuple[str | Non
         if (tail := element.tail) and not tail.isspace():
             before.append(tail)
         if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
-            texts.add_below(element, raw)
+            texts.add_below(element, raw, tail)
     return None, ()
 
 
@@ -167,11 +167,11 @@ class _HeaderTexts:
         self.below = []
         self._figure = self._figure_last = None
 
-    def add_below(self, element: lxml.html.HtmlElement, raw: str) -> None:
+    def add_below(self, element: lxml.html.HtmlElement, raw: str, tail: str | None) -> None:
         if self._figure is None and element.tag in CAPTION_TAGS:
             self._figure, self._figure_last = element, _last_descendant(element)
         elif self._figure is None:
-            self.below.extend(_short_texts(raw, element.tail))
+            self.below.extend(_short_texts(raw, tail))
         if self._figure is not None and element is self._figure_last:
             self.below.extend(_short_texts(self._figure.tail))  # the text right after the figure
             self._figure = self._figure_last = None
