@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from article_ingest.extraction.input.parse import parse_fragment
+from article_ingest.extraction.input.parse import looks_like_html, parse_fragment
 
 FRAGMENTS = (
     "",
@@ -29,3 +29,26 @@ def test_a_fragment_parses_to_lxml_html_s_tree(markup: str) -> None:
     # lxml.html's own gives forms and inputs classes of their own)
     assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
     assert all(type(element) is lxml.html.HtmlElement for element in ours.iter(etree.Element))
+
+
+def test_text_quoting_markup_in_a_code_sample_is_text() -> None:
+    # Given an article saved as text whose code sample is a small HTML page
+    prose = "So you are testing your frontend code at last, and you want to know how much of it runs.\n" * 12
+    sample = "<html>\n<head>\n<title>Test</title>\n</head>\n<body>\n<div id='a'></div>\n<div id='b'></div>\n"
+    text = f"{prose}{sample}<div id='c'></div>\n</body>\n</html>\n{prose}"
+    # When sniffed / Then it is text with a code sample, not a page titled "Test"
+    assert not looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>one</p><p>two</p><p>three</p>",
+        "<script>var a = 1;\nfunction f() { return a; }</script>\n<div>x</div><div>y</div><p>z</p>",
+        "  \n" * 300 + "<body><table><tr><td>x</td></tr></table><div>a</div><div>b</div></body>",
+    ],
+)
+def test_markup_without_a_doctype_is_still_html(page: str) -> None:
+    # Given a fragment, a page whose head was cut (script first) and one padded with blank lines
+    # When sniffed / Then each is HTML
+    assert looks_like_html(page)

@@ -188,3 +188,49 @@ def test_names_that_open_like_interface_words_or_hold_short_words_are_names(name
     text = f"{name}\n4 min read\nCouncil votes to expand the bus network\n{PROSE}"
     # When extracted / Then the name is the author
     assert extract(text.encode()).authors == (name,)
+
+
+def test_a_headline_linked_to_its_own_page_is_the_headline() -> None:
+    # Given a saved page whose headline kept its link to the article's own address (a slug that
+    # spells it, cut short, with an id), above the tags and share links, then the article
+    address = "https://example.com/council-votes-to-expand-the-bu-1690268064"
+    link = f'<a href="{address}">Council votes to expand the bus network</a>'
+    filler = "".join(f"<a href='https://example.com/share/{n}'>Share {n}</a>\n" for n in range(6))
+    text = f"{MENU}{link}\nFiled to: transport\n{filler}{PROSE}"
+    # When extracted / Then the linked headline is the title
+    assert extract(text.encode()).title == "Council votes to expand the bus network"
+
+
+def test_article_links_in_a_list_are_not_the_headline() -> None:
+    # Given a list of links to other articles (each with a "Read on" label) above the article
+    stories = ["Council opens new depot in the north", "Tram works close the bridge for a week"]
+    links = "".join(
+        f"Read on\n<a href='https://example.com/{s.lower().replace(' ', '-')}'>{s}</a>\n" for s in stories
+    )
+    text = f"{links}{PROSE}"
+    # When extracted / Then neither related story is taken for the title
+    assert extract(text.encode()).title is None
+
+
+def test_a_reading_time_is_no_headline() -> None:
+    # Given a menu and a reading time above the article, with no headline line
+    text = f"{MENU}11 min read\n{PROSE}"
+    # When extracted / Then the reading time is not the title
+    assert extract(text.encode()).title is None
+
+
+def test_a_heading_under_the_by_line_is_a_section_not_the_headline() -> None:
+    # Given a headline, its "Posted by" line, then the article's first section heading (which,
+    # unlike the headline, shares the article's words)
+    text = (
+        f"{MENU}Friday Facts #282\nPosted by kovarex on 2019-02-15\nThe council's bus network plan\n{PROSE}"
+    )
+    # When extracted / Then the headline above the byline is the title
+    assert extract(text.encode()).title == "Friday Facts #282"
+
+
+def test_menu_labels_run_together_are_no_byline_name() -> None:
+    # Given a headline, a line of menu labels saved without spaces, then the article
+    text = f"{MENU}Buses return to the old town\nLatestVideoThe BestsReviewShop\n{PROSE}"
+    # When extracted / Then the run-together labels are not taken for an author
+    assert extract(text.encode()).authors == ()

@@ -21,6 +21,10 @@ PREAMBLE_CHARS = 1024
 # that merely mentions tags ("Allowed HTML tags: <p> <br>") does not close them.
 MIN_BLOCK_TAGS_FOR_HTML = 3
 BLOCK_TAG = re.compile(r"</(p|div|article|section|table|ul|ol|li|h[1-6])\s*>", re.I)
+# ...unless the text reads as prose for a while before its first tag (inline links aside).
+FIRST_TAG = re.compile(r"<(?!a\b)[a-z][a-z0-9]*[\s/>]", re.I)
+CODE_LINE = re.compile(r"[{};=]")  # script before a page's markup is not prose
+MIN_PROSE_WORDS_BEFORE_MARKUP = 50
 # Up to the first ">": a broken declaration (an encoding value running into keywords) ends there too.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # libxml2 stops parsing at this depth and drops the rest of the document (a page that reaches it
@@ -62,7 +66,16 @@ def looks_like_html(text: str) -> bool:
     """Whether the text is an HTML document rather than text with stray tags."""
     if HTML_START.match(text) or DOCUMENT_TAG.search(text, 0, PREAMBLE_CHARS):
         return True
-    return len(BLOCK_TAG.findall(text[:20000])) >= MIN_BLOCK_TAGS_FOR_HTML
+    return len(BLOCK_TAG.findall(text[:20000])) >= MIN_BLOCK_TAGS_FOR_HTML and not _prose_before_markup(text)
+
+
+def _prose_before_markup(text: str) -> bool:
+    """Whether a page of prose comes before the first tag: an article quoting markup in a code
+    sample, not a page (a page's head may be cut, but what comes before its markup is script)."""
+    markup = FIRST_TAG.search(text)
+    head = text[: markup.start()] if markup else text
+    words = sum(len(line.split()) for line in head.splitlines() if not CODE_LINE.search(line))
+    return words >= MIN_PROSE_WORDS_BEFORE_MARKUP
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:

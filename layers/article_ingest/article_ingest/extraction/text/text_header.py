@@ -47,6 +47,9 @@ INTERFACE = re.compile(
     re.I,
 )
 NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
+# Menu labels run together when saved as text ("LatestVideoThe"); a name has one inner capital
+# at most ("McDonald", "DeVito").
+RUN_TOGETHER = re.compile(r"[a-z][A-Z].*[a-z][A-Z]")
 # Capitalised function words of a title-cased headline ("On Recent Controversial Events"): a line
 # holding one is not a name on its own line.
 TITLE_CASE_WORDS = frozenset(
@@ -108,7 +111,7 @@ def _is_name_line(plain: str) -> bool:
     words = plain.split()
     return (
         NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
-        and all(NAME_WORD.match(word) for word in words)
+        and all(NAME_WORD.match(word) and not RUN_TOGETHER.search(word) for word in words)
         and not TITLE_CASE_WORDS.intersection(word.lower() for word in words)
         and not _says_interface(plain)
     )
@@ -141,6 +144,7 @@ def _title_like(plain: str, following: str, *, linked: bool) -> bool:
         and not BREADCRUMB.search(plain)
         and not BYLINE.match(plain)
         and not _is_dateline(plain)
+        and not READING_TIME.match(plain)
         and not INTERFACE.search(plain)
         and _letter_share(plain) >= MIN_TITLE_LETTERS
     )
@@ -229,7 +233,9 @@ def _score_title(
     elif prose_start - 2 * NEAR_RUN <= index <= prose_start:
         score += NEARISH_WEIGHT
     menu_entry = len(plain.split()) <= MAX_MENU_WORDS and _in_list(plains, index)
-    return score - (LIST_COST if menu_entry else 0)
+    # a line right under a "By ..." line is a subtitle or the article's first section heading
+    under_byline = index > 0 and BYLINE.match(plains[index - 1]) is not None
+    return score - (LIST_COST if menu_entry else 0) - (BYLINE_WEIGHT if under_byline else 0)
 
 
 def _in_list(plains: list[str], index: int) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -48,6 +50,12 @@ FURNITURE_COST = 60  # furniture markers cut the run
 NOISE_COST = 3  # an ad slot between paragraphs must not split the article
 MAX_CRUMB_WORDS = 12  # a breadcrumb is a few short links; a longer line with a slash is prose
 LINK_LINE_SHARE = 0.8  # a line whose text is mostly link text is a link, not prose
+# A link whose address ends in its own words ("/minecraft-18-the-bountiful-update") is an
+# article's headline linked to its page; the slug may be cut short ("...-gamings-riche-128402").
+SLUG_ID = re.compile(r"(?:[-_]?\d{4,})+$")  # the numeric id a slug may end in
+MIN_SLUG_SHARE = 0.5  # share of the line's letters the slug spells, from its start
+LIST_REACH = 2  # article links this close together are a list ("Read on" labels between)
+MIN_SLUG_CHARS = 12  # a shorter slug ("/news", "/about-us") names a section, not an article
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +131,43 @@ def _is_link_line(line: str, plain: str) -> bool:
     return bool(linked) and linked >= len(plain) * LINK_LINE_SHARE
 
 
+def _is_permalink(line: str, plain: str) -> bool:
+    """Whether the line is a link whose address's last segment spells the line's own words."""
+    match = INLINE_LINK.search(line)
+    if match is None:
+        return False
+    path = urlsplit(html.unescape(match.group(1))).path
+    segment = next((part for part in reversed(path.split("/")) if part), "")
+    slug = SLUG_ID.sub("", re.sub(r"\.\w+$", "", segment)).casefold()
+    slug = "".join(char for char in slug if char.isalnum())
+    squashed = "".join(char for char in _ascii_fold(plain).casefold() if char.isalnum())
+    return (
+        len(slug) >= MIN_SLUG_CHARS
+        and squashed.startswith(slug)
+        and len(slug) >= MIN_SLUG_SHARE * len(squashed)
+    )
+
+
+def _navigation_links(lines: list[str], plains: list[str]) -> list[bool]:
+    """Which lines are navigation links: link lines, but for a headline linked to its own page.
+
+    Article links close together are a list of other articles (related, featured), not a headline.
+    """
+    permalinks = [_is_permalink(line, plain) for line, plain in zip(lines, plains, strict=True)]
+    lone = [
+        permalink and sum(permalinks[max(0, index - LIST_REACH) : index + 1 + LIST_REACH]) == 1
+        for index, permalink in enumerate(permalinks)
+    ]
+    return [
+        _is_link_line(line, plain) and not lone[index]
+        for index, (line, plain) in enumerate(zip(lines, plains, strict=True))
+    ]
+
+
+def _ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def _article_lines(lines: list[str], scores: list[int], header: TextHeader) -> list[str]:
     """The best run of lines below the header, less the furniture inside it."""
     below = header.end_index if header.end_index is not None else header.title_index
@@ -141,7 +186,7 @@ def read_text(text: str) -> TextArticle:
     plains = [_plain(line) for line in lines]
     scores = [_line_score(line) for line in lines]
     run_start, run_end = best_run(scores)
-    linked = [_is_link_line(line, plain) for line, plain in zip(lines, plains, strict=True)]
+    linked = _navigation_links(lines, plains)
     # without a run of prose there is no article to find a header above
     header = read_header(plains, linked, run_start) if run_end > run_start else TextHeader()
     kept = _article_lines(lines, scores, header)
