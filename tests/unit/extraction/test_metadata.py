@@ -539,3 +539,58 @@ def test_headline_names_are_matched_as_the_case_insensitive_regex_does() -> None
         classes, _, element_id = name.partition(" ")
         expected = headline.HEADLINE_NAME.search(f"{classes} {element_id}") is not None
         assert headline._named_as_headline(classes, element_id) == expected, repr(name)
+
+
+LONG_HEADLINE = "Council approves the new bus routes for the old town"  # long enough to open a body
+
+
+def test_an_h1_opening_the_article_outranks_a_label_above_and_its_dateline_dates_the_page() -> None:
+    # Given a section label classed as a head above the story, whose container opens on its h1,
+    # then a dateline and the article
+    body = (
+        "<div class='storyhead'>Sport Story RSS</div><div class='story'>"
+        f"<h1>{LONG_HEADLINE}</h1><p>1:18PM Tuesday January 15, 2008 By Jane Doe</p>{prose()}</div>"
+    )
+    # When it is extracted
+    article = extract(html_page(body, head="<title>City Paper - Sport</title>"))
+    # Then the h1 is the title and the dateline under it the publication date
+    assert article.title == LONG_HEADLINE
+    assert (article.published, article.sources["published"]) == ("2008-01-15", "dateline")
+
+
+def test_a_block_repeating_the_title_is_the_headline_whatever_its_element() -> None:
+    # Given a headline in a plain table cell that the <title> repeats, a dateline under it, then
+    # the article
+    body = (
+        "<table><tr><td>Council approves new bus routes</td></tr><tr><td>January 11, 2008</td></tr>"
+        f"<tr><td>{prose()}</td></tr></table>"
+    )
+    head = "<title>Council approves new bus routes - City Paper</title>"
+    # When it is extracted / Then the dateline under that cell dates the page
+    article = extract(html_page(body, head=head))
+    assert (article.published, article.sources["published"]) == ("2008-01-11", "dateline")
+
+
+def test_a_day_under_an_update_label_is_the_last_change_not_the_publication() -> None:
+    # Given a page that shows only "Last Updated:", a clock and a day under its headline, and
+    # links to other stories with later days in their addresses
+    links = "".join(
+        f"<li><a href='/news/2008/01/17/story{n}.html'>Other story {n}</a></li>" for n in range(3)
+    )
+    body = (
+        "<h1>Council approves new bus routes</h1><div>Last Updated:</div><div>2:55am GMT</div>"
+        f"<div>29/12/2007</div>{prose()}<ul>{links}</ul>"
+    )
+    # When it is extracted
+    article = extract(html_page(body))
+    # Then that day is the last change; no later day is taken for the publication
+    assert (article.modified, article.sources["modified"]) == ("2007-12-29", "dateline")
+    assert article.published is None
+
+
+def test_part_of_the_headline_repeating_the_title_does_not_replace_it() -> None:
+    # Given an h1 "Welcome to <span>Product Name</span>" and the <title> that is the whole h1
+    body = "<h1>Welcome to <span>Firefox Developer Edition</span></h1>" + prose()
+    head = "<title>Welcome to Firefox Developer Edition</title>"
+    # When it is extracted / Then the title is the whole headline, not the span's part of it
+    assert extract(html_page(body, head=head)).title == "Welcome to Firefox Developer Edition"

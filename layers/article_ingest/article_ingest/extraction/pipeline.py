@@ -20,7 +20,7 @@ from article_ingest.extraction.errors import RejectedDocumentError, RejectionRea
 from article_ingest.extraction.input.decode import check_size, decode, decompress, sniff_binary
 from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
-from article_ingest.extraction.metadata.dates import date_shown
+from article_ingest.extraction.metadata.dates import Datelines, datelines_shown
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
 from article_ingest.extraction.metadata.headline import shown_header, title_shown
 from article_ingest.extraction.metadata.language import choose_language
@@ -138,15 +138,27 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     tree = parse_html(guard_markup(text))
     meta = extract_metadata(tree, url=url)
     body = pick_content(tree)
-    header = shown_header(tree, body)
+    header = shown_header(tree, body, meta.title)
     shown = title_shown(header, meta.title)
     if shown != meta.title:
         meta = meta.with_field("title", Found(shown, Source.HEADLINE))
     unmarked = meta.sources.get("published") in (None, Source.HTMLDATE)  # no date the publisher set
-    if unmarked and (dateline := date_shown(header.below, declared=meta.language, title=meta.title)):
-        meta = meta.with_field("published", dateline)
+    if unmarked:
+        meta = _shown_dates(meta, datelines_shown(header.below, declared=meta.language, title=meta.title))
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
+
+
+def _shown_dates(meta: Metadata, shown: Datelines) -> Metadata:
+    """The dates the header shows over htmldate's page-wide reading: its dateline is the
+    publication's; a day after the last update it shows is no publication date."""
+    if shown.published is not None:
+        meta = meta.with_field("published", shown.published)
+    elif shown.updated is not None and meta.published and meta.published[:10] > shown.updated.value:
+        meta = meta.with_field("published", None)
+    if shown.updated is not None and meta.modified is None:
+        meta = meta.with_field("modified", shown.updated)
+    return meta
 
 
 def _extract_text(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:

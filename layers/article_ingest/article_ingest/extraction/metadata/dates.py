@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 
@@ -105,6 +106,9 @@ NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 UPDATE_CUE = re.compile(
     r"\b(?:(?:last )?updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
 )
+# A label on its own ("Last Updated:") dates the texts after it: the clock, then the day.
+UPDATE_LABEL_REACH = 2
+MAX_LABEL_WORDS = 3  # "Last Updated:", "Updated on"; a longer text is a headline ("Weekly Piracy Update")
 CAPTION = re.compile(PHOTO_CREDIT, re.I)
 MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose that names a date
 # htmldate's parser reads the first 52 characters of a text; of a longer dateline, those around its
@@ -331,31 +335,54 @@ def _names_its_day(text: str, day: str) -> bool:
     return re.search(rf"(?<!\d)0?{int(day[8:10])}(?!\d)", text.replace(day[:4], " ")) is not None
 
 
-def date_shown(texts: tuple[str, ...], *, declared: str | None, title: str | None) -> Found[str] | None:
+@dataclass(frozen=True, slots=True)
+class Datelines:
+    """The days shown between the headline and the article: the publication's, and the last
+    change's when a label on its own says so ("Last Updated:", then the day)."""
+
+    published: Found[str] | None = None
+    updated: Found[str] | None = None
+
+
+def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str | None) -> Datelines:
     """The day of the first dateline among the texts shown between the headline and the article
     (read by htmldate's date parser, which knows month names in many languages); a date in
     digits that reads either way on a page that may write month first is no answer, unless its
-    weekday tells; nor is a date in the page's `title`."""
+    weekday tells; nor is a date in the page's `title`, or one an update label stands for."""
+    headline = " ".join((title or "").casefold().split())
+    updated: Found[str] | None = None
+    labelled_update = 0  # texts left that a "Last Updated:" label on its own still stands for
+    for shown in texts:
+        if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
+            continue
+        if labelled_update:
+            labelled_update -= 1
+            day = _shown_day(shown, declared)
+            updated = updated or (Found(day, Source.DATELINE) if day else None)
+            continue
+        if len(shown.split()) <= MAX_LABEL_WORDS and UPDATE_CUE.search(shown) and not YEAR.search(shown):
+            labelled_update = UPDATE_LABEL_REACH
+            continue
+        if shown.casefold() in headline:  # "The great storm of March 13, 1993" names its subject's day
+            continue
+        # "Published May 2, updated May 3": May 2
+        if day := _shown_day(UPDATE_CUE.split(shown, maxsplit=1)[0], declared):
+            return Datelines(published=Found(day, Source.DATELINE), updated=updated)
+    return Datelines(updated=updated)
+
+
+def _shown_day(text: str, declared: str | None) -> str | None:
+    """The day a dateline names, by htmldate's date parser; None for a date in digits whose day
+    and month could trade places on a page that may write month first (see _settled_order)."""
     from htmldate.extractors import try_date_expr  # noqa: PLC0415 - imported only by pages that need it
 
     # the latest day allowed ends with tomorrow (a time zone ahead), fixed for the day: one key for
     # the parser's cache all day long
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
-    headline = " ".join((title or "").casefold().split())
-    for shown in texts:
-        if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
-            continue
-        if shown.casefold() in headline:  # "The great storm of March 13, 1993" names its subject's day
-            continue
-        text = UPDATE_CUE.split(shown, maxsplit=1)[0]  # "Published May 2, updated May 3": May 2
-        day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest)
-        if day is None or not _names_its_day(text, day):
-            continue
-        if declared in MONTH_FIRST_LANGUAGES:
-            day = _settled_order([text], day)
-        if day is not None:
-            return Found(day, Source.DATELINE)
-    return None
+    day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest)
+    if day is None or not _names_its_day(text, day):
+        return None
+    return _settled_order([text], day) if declared in MONTH_FIRST_LANGUAGES else day
 
 
 def _around_year(text: str) -> str:

@@ -2,9 +2,11 @@
 
 Pages, older ones especially, put only the site's name in <title> (or have no head at all) and
 show the headline in whatever element their template uses: h1 to h5, a bold line, a table cell
-or span classed as a headline. What they share is position: the headline is the last short,
-heading-like block before the article's first paragraph (or, with none near it, the article's
-first block itself when the article opens on a headline). That block replaces the head's title
+or span classed as a headline, a plain cell that the <title> repeats. What they share is
+position: the headline is the last short, heading-like block before the article's first
+paragraph, or the article's first block itself when the article opens on a headline that
+outranks the one above (an h1 outranks other headings; a heading, a block that is none), or when
+there is none near. That block replaces the head's title
 when there is none, when the title repeats it, or when the title says less about the article than
 the block does (judged by the words each shares with the article's opening).
 """
@@ -45,6 +47,10 @@ ABOVE_TEXTS = 3  # short texts just above the headline kept too (blogs date a po
 MAX_ABOVE_CHARS = 50  # ("Posted by Jane Doe on Wed, Oct 24, 2012" is 44)
 CAPTION_TAGS = frozenset(["figure", "figcaption"])  # a picture's caption dates the picture
 MIN_CONTENT_WORD_CHARS = 4  # shorter words ("the", "and", "for") say nothing about the article
+UNRANKED = 7  # the rank of a headline-like block that is no heading (h1 to h6 rank 1 to 6)
+MIN_TITLE_SHARE = 0.5  # a block that repeats this much of the head's title is its headline
+MIN_TITLE_CHARS = 10  # (and this many characters: its first ones are looked for in the title first)
+MAX_PADDING = 4  # a raw text longer than this many times the title is not it, whatever its spacing
 
 
 def _words(text: str) -> list[str]:
@@ -86,10 +92,10 @@ class ShownHeader:
     below: tuple[str, ...] = ()
 
 
-def shown_header(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> ShownHeader:
-    """The header above the article `body` (picked from `tree`)."""
+def shown_header(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement, title: str | None) -> ShownHeader:
+    """The header above the article `body` (picked from `tree`); `title` is the head's."""
     opening = _opening(body)
-    headline, below = headline_above(tree, opening)
+    headline, below = headline_above(tree, opening, title)
     return ShownHeader(opening=opening, headline=headline, below=below)
 
 
@@ -118,36 +124,85 @@ def _opening(body: lxml.html.HtmlElement) -> str:
     return "".join(parts)[:OPENING_CHARS]
 
 
-def headline_above(tree: lxml.html.HtmlElement, opening: str) -> tuple[str | None, tuple[str, ...]]:
-    """The last headline-like block before the block that opens the article, if near enough (or,
-    with none, that block itself when it is headline-like and the article starts with it); and
-    the short texts shown around the headline (see ShownHeader)."""
+def headline_above(
+    tree: lxml.html.HtmlElement, opening: str, title: str | None = None
+) -> tuple[str | None, tuple[str, ...]]:
+    """The last headline-like block (or block repeating most of `title`) before the block that
+    opens the article, if near enough; or that block itself when it is headline-like, the article
+    starts with it and it outranks the one above; and the short texts shown around the headline
+    (see ShownHeader): when the article opens on its headline, those after it up to the rest."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None, ()
     candidate, blocks_since, texts = None, 0, _HeaderTexts()
+    rank: int | None = None  # the candidate's
+    titled = _TitleText(title)
+    opened_on_headline = False
     before = texts.before  # appended to inline: every element of the page passes here
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
             continue
         raw = element.text or ""
         if _opens_article(raw, lede):
-            if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
+            near = rank if blocks_since <= MAX_BLOCKS_BETWEEN else None  # a headline too far is none
+            if not opened_on_headline and _opens_on_headline(element, raw, lede, near):
+                # the article opens on its headline (outranking any heading above): the texts
+                # after it, up to the rest of the article, are its header
+                candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
+                texts.start_below()
+                lede, opened_on_headline = _lede(_after(opening, candidate)), True
+            elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
                 return candidate, texts.with_opening(raw)
-            if _is_headline(element) and lede.startswith(_key(raw[: 4 * MIN_LEDE_CHARS])):
-                return " ".join(element.text_content().split()), ()  # the body opens on its headline
-            return None, ()
-        if raw and not raw.isspace():
+            else:
+                return None, ()
+        elif raw and not raw.isspace():
             blocks_since += 1
             before.append(raw)
-        if _is_headline(element):
-            candidate, blocks_since = " ".join(element.text_content().split()), 0
+        # (a block inside the headline found, saying part of it, is not another headline)
+        said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
+        if not opened_on_headline and (_is_headline(element) or said):
+            candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
             texts.start_below()
         if (tail := element.tail) and not tail.isspace():
             before.append(tail)
         if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
             texts.add_below(element, raw, tail)
-    return None, ()
+    return (candidate, texts.with_opening("")) if opened_on_headline else (None, ())
+
+
+def _opens_on_headline(element: lxml.html.HtmlElement, raw: str, lede: str, rank: int | None) -> bool:
+    """Whether the block opening the article is its headline: headline-like, the article's text
+    starts with it, and it outranks the headline-like block above it, if any (`rank`)."""
+    if not _is_headline(element) or not lede.startswith(_key(raw[: 4 * MIN_LEDE_CHARS])):
+        return False
+    own = _rank(element)
+    return rank is None or (own == 1 and rank > 1) or (own < UNRANKED and rank == UNRANKED)
+
+
+def _rank(element: lxml.html.HtmlElement) -> int:
+    """A heading's level (h1 is 1); other headline-like blocks rank below every heading."""
+    return int(element.tag[1]) if element.tag in HEADING_TAGS else UNRANKED
+
+
+class _TitleText:
+    """Whether a block's own text is the head's title (most of it): the headline, shown in
+    whatever element the template uses."""
+
+    def __init__(self, title: str | None) -> None:
+        self.folded = " ".join(title.casefold().split()) if title else ""
+        self.key = _key(title) if title else ""
+        self.least = max(MIN_HEADLINE_WORDS, MIN_TITLE_SHARE * len(self.key.split()))
+
+    def says(self, raw: str) -> bool:
+        # the cheap tests first: every element of the page passes here (whitespace may pad the
+        # raw text to a few times the title's length, no more)
+        if not self.key or not MIN_TITLE_CHARS <= len(raw) <= MAX_PADDING * len(self.folded):
+            return False
+        text = " ".join(raw.split()).casefold()
+        if len(text) > len(self.folded) or text[:MIN_TITLE_CHARS] not in self.folded:
+            return False
+        key = _key(text)
+        return len(key.split()) >= self.least and key in self.key
 
 
 class _HeaderTexts:
