@@ -594,3 +594,14 @@ def test_part_of_the_headline_repeating_the_title_does_not_replace_it() -> None:
     head = "<title>Welcome to Firefox Developer Edition</title>"
     # When it is extracted / Then the title is the whole headline, not the span's part of it
     assert extract(html_page(body, head=head)).title == "Welcome to Firefox Developer Edition"
+
+
+@pytest.mark.parametrize("dateline", ["November 7 2012", "8:40AM Tuesday January 15, 2008"])
+def test_a_heading_that_only_dates_the_post_is_not_its_headline(dateline: str) -> None:
+    # Given a blog whose date heading comes between its headline and the post
+    body = f"<h2>Council votes to expand the bus network</h2><h2>{dateline}</h2>{prose()}"
+    # When it is extracted
+    article = extract(html_page(body, head="<title>City Paper</title>"))
+    # Then the headline is the title and the date heading the publication date
+    assert article.title == "Council votes to expand the bus network"
+    assert article.sources.get("published") == "dateline"

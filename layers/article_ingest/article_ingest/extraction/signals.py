@@ -17,6 +17,20 @@ TOKEN = re.compile(r"\w+")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # A photo's caption or credit line: "(Credit: AP)", "Getty Images", "(Photo Jane Doe. AFP)".
 PHOTO_CREDIT = r"\b(?:credit|getty images|photograph|caption)s?\b|\((?:photo|foto)s?\b"
+# English month names and their short forms ("Sept"), an alternation without a group.
+MONTH_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# A dateline: "24 July 2015", "8th January 2008", "December 18, 2020", "2017-03-10 09:58",
+# "08.04.2015 12:46", "Published on: June 25, 2024", "3 days ago".
+DATELINE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:{MONTH_WORDS})\.?,?\s+\d{{4}}|"
+    rf"(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|"
+    r"\d+ (?:second|minute|hour|day|week|month|year)s? ago)\b",
+    re.I,
+)
 # What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 

@@ -23,7 +23,7 @@ from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.meta_tags import MetaTags
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
-from article_ingest.extraction.signals import PHOTO_CREDIT, in_comment_thread
+from article_ingest.extraction.signals import MONTH_WORDS, PHOTO_CREDIT, in_comment_thread
 
 PUBLISHED_META = (
     "article:published_time",
@@ -65,11 +65,6 @@ ISO_LIKE = re.compile(
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"  # time and zone
 )
 JS_DATE = re.compile(r"^\w{3} (\w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
-# English month names and their short forms ("Sept"), an alternation without a group.
-MONTH_WORDS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 MONTH_NAME = rf"({MONTH_WORDS})\b\.?"
 ORDINAL = r"(?:st|nd|rd|th)?"
 # "October 29th, 2012", "Jan. 6, 2008"; and day first, "19 January 2008", "29 Dec, 2007".

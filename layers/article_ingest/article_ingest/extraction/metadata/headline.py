@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from article_ingest.extraction.signals import (
+    DATELINE,
     HEADING_TAGS,
     NAME_CACHE_SIZE,
     SENTENCE_END,
@@ -33,6 +34,7 @@ EMPHASIS_TAGS = frozenset(["b", "strong", "font"])
 HEADLINE_NAME = re.compile(r"head(?!er)|title", re.I)  # class or id: headline, storyhead, arttitle
 HEADLINE_NAMES = CaselessWords(HEADLINE_NAME)
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 25  # fewer is a section label, more is a deck or prose
+MAX_DATELINE_EXTRA_WORDS = 3  # a heading of a day and this many more words is a dateline
 MIN_LEDE_CHARS = 40  # the article's first block of text is found by its first this many characters
 LEDE_WORDS = 120  # the opening the headline and the title are compared with
 OPENING_CHARS = 20 * LEDE_WORDS  # only this much of the body is read for it (bounded work)
@@ -269,7 +271,17 @@ def _dateline_texts(opening_text: str) -> list[str]:
 def _is_headline(element: lxml.html.HtmlElement) -> bool:
     if not looks_like_headline(element):
         return False
-    return MIN_HEADLINE_WORDS <= len(element.text_content().split()) <= MAX_HEADLINE_WORDS
+    text = element.text_content()
+    return MIN_HEADLINE_WORDS <= len(text.split()) <= MAX_HEADLINE_WORDS and not _is_dateline(text)
+
+
+def _is_dateline(text: str) -> bool:
+    """A day and little else ("November 7 2012", "14 Jan 2008, 0000 hrs IST,TNN"), in a heading
+    that dates the post under it, not its headline."""
+    day = DATELINE.search(text)
+    return (
+        day is not None and len((text[: day.start()] + text[day.end() :]).split()) <= MAX_DATELINE_EXTRA_WORDS
+    )
 
 
 def _lede(opening: str) -> str:

@@ -19,23 +19,13 @@ import re
 from dataclasses import dataclass
 
 from article_ingest.extraction.metadata.authors import clean_authors
-from article_ingest.extraction.metadata.dates import MONTH_WORDS
-from article_ingest.extraction.signals import PHOTO_CREDIT
+from article_ingest.extraction.signals import DATELINE, PHOTO_CREDIT
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|\u203a|·|_)\s+")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 # "By Jane Doe", also behind a glyph ("// By Jane Doe"): group 1 is the byline, 2 the names.
 BYLINE = re.compile(r"^[^\w\s]*\s*((?:by|von|par|por|written by|posted by)\b[:\s]*(\S.*)?)$", re.I)
 NAME_DATE_SEPARATOR = re.compile(r"\s+(?:-|\u2013|\u2014|\||·|•)\s+|,\s+")  # "Jane Doe - March 3, 2024"
-# A dateline: "24 July 2015", "8th January 2008", "December 18, 2020", "2017-03-10 09:58",
-# "08.04.2015 12:46", "Published on: June 25, 2024", "3 days ago".
-DATELINE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:{MONTH_WORDS})\.?,?\s+\d{{4}}|"
-    rf"(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|"
-    r"\d+ (?:second|minute|hour|day|week|month|year)s? ago)\b",
-    re.I,
-)
 READING_TIME = re.compile(r"^\d+ min(?:ute)?s? read$", re.I)  # "4 min read", beside a byline
 # Page furniture that looks like a heading: calls to action, sharing, captions and credits.
 INTERFACE = re.compile(
