@@ -233,13 +233,15 @@ def test_an_abbr_marked_as_date_published_gives_its_title_attribute() -> None:
     assert article.sources["published"] == "microdata"
 
 
-def test_a_date_shown_only_beside_the_byline_is_found_by_htmldate() -> None:
-    # Given a page with no date in its markup but one shown in its attribution line
-    body = '<p class="date">Tuesday 15 October 2019 by Jane Doe</p>' + prose()
-    # When it is extracted
-    article = extract(html_page(body))
-    # Then htmldate finds that day
-    assert (article.published, article.sources["published"]) == ("2019-10-15", "htmldate")
+def test_a_date_shown_only_beside_the_byline_is_found() -> None:
+    # Given a page with no date in its markup but one shown in its attribution line, above the
+    # article or below it
+    line = '<p class="date">Tuesday 15 October 2019 by Jane Doe</p>'
+    # When they are extracted
+    above, below = extract(html_page(line + prose())), extract(html_page(prose() + line))
+    # Then the dateline above the article dates the first, htmldate finds the day in the second
+    assert (above.published, above.sources["published"]) == ("2019-10-15", "dateline")
+    assert (below.published, below.sources["published"]) == ("2019-10-15", "htmldate")
 
 
 @pytest.mark.parametrize(
@@ -346,7 +348,7 @@ def test_an_all_digit_date_that_reads_either_way_is_settled_by_its_weekday() -> 
 
 def test_an_all_digit_date_on_a_page_in_a_day_first_language_is_kept() -> None:
     # Given a page declared German whose only date is "03.09.2015" (Germans write the day first)
-    body = '<span class="published">03.09.2015 08:00</span>' + prose()
+    body = prose() + '<span class="published">03.09.2015 08:00</span>'  # not a dateline: htmldate's
     # When it is extracted
     article = extract(html_page(body, lang="de"))
     # Then htmldate's day-first reading stands: 3 September
@@ -355,7 +357,7 @@ def test_an_all_digit_date_on_a_page_in_a_day_first_language_is_kept() -> None:
 
 def test_an_all_digit_date_that_reads_one_way_only_is_kept() -> None:
     # Given a page whose only date is "25/09/15": the 25th can only be the day
-    body = '<span class="published">25/09/15 8:00am</span>' + prose()
+    body = prose() + '<span class="published">25/09/15 8:00am</span>'  # not a dateline: htmldate's
     # When it is extracted
     article = extract(html_page(body))
     # Then htmldate's reading stands
@@ -605,3 +607,11 @@ def test_a_heading_that_only_dates_the_post_is_not_its_headline(dateline: str) -
     # Then the headline is the title and the date heading the publication date
     assert article.title == "Council votes to expand the bus network"
     assert article.sources.get("published") == "dateline"
+
+
+def test_a_dateline_just_above_an_article_without_a_headline_dates_it() -> None:
+    # Given a page with no headline-like block: a byline and a dateline, then the article
+    body = f"<div>Sunday, January 6, 2008; Page A04</div><div>Jane Doe, Staff Writer</div>{prose()}"
+    # When it is extracted / Then the dateline dates the page
+    article = extract(html_page(body))
+    assert (article.published, article.sources["published"]) == ("2008-01-06", "dateline")

@@ -156,7 +156,7 @@ def headline_above(
             elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
                 return candidate, texts.with_opening(raw)
             else:
-                return None, ()
+                return None, texts.without_headline(raw)
         elif raw and not raw.isspace():
             blocks_since += 1
             before.append(raw)
@@ -232,6 +232,13 @@ class _HeaderTexts:
         if self._figure is not None and element is self._figure_last:
             self.below.extend(_short_texts(self._figure.tail))  # the text right after the figure
             self._figure = self._figure_last = None
+
+    def without_headline(self, raw: str) -> tuple[str, ...]:
+        """With no headline found: the article's opening text and the texts just above it, nearest
+        first, when short enough to be bare datelines (without a headline, a longer text there
+        is as likely a caption)."""
+        texts = (*_dateline_texts(raw), *reversed(_short_texts(*self.before)))
+        return tuple(text for text in texts if len(text) <= MAX_ABOVE_CHARS)
 
     def with_opening(self, raw: str) -> tuple[str, ...]:
         """The texts below the headline, the article's opening text when it reads as a long
