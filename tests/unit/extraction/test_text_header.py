@@ -234,3 +234,11 @@ def test_menu_labels_run_together_are_no_byline_name() -> None:
     text = f"{MENU}Buses return to the old town\nLatestVideoThe BestsReviewShop\n{PROSE}"
     # When extracted / Then the run-together labels are not taken for an author
     assert extract(text.encode()).authors == ()
+
+
+def test_a_tagline_of_short_sentences_is_not_the_article_s_first_paragraph() -> None:
+    # Given a blog's tagline of three short sentences, then the post's headline and the post
+    tagline = "Hi, I'm Jane.\nI code stuff. I take photos. I write rants."
+    text = f"{tagline}\nCouncil votes to expand the bus network\n{PROSE}"
+    # When extracted / Then the headline under the tagline is the title
+    assert extract(text.encode()).title == "Council votes to expand the bus network"

@@ -58,6 +58,9 @@ MIN_TITLE_LETTERS = 0.7  # share of letters and spaces in a headline; formulas a
 MAX_DATELINE_WORDS = 14  # a longer line with a date in it is prose mentioning a date
 NAME_WORDS = (2, 4)  # a name on its own line: first and last name, maybe a middle name
 PARAGRAPH_WORDS = 6  # a paragraph has a sentence of six words or more; captions and blurbs fewer
+# Where a sentence ends inside a line ("I code stuff. I take photos."): a full stop, "!" or "?" then
+# a space and a capital.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de])")
 PARAGRAPH_SEARCH = 15  # lines from the run's start searched for the article's first paragraphs
 # Lines above the article's first paragraph searched for the headline: in text saved from a news
 # page the menus between headline and article run to 80 lines and more (60 missed two headlines).
@@ -256,7 +259,8 @@ def _is_paragraph(plains: list[str], index: int) -> bool:
     plain = plains[index]
     following = plains[index + 1] if index + 1 < len(plains) else ""
     continued = following[:1].islower() and not BYLINE.match(following)
-    return len(plain.split()) >= PARAGRAPH_WORDS and (bool(PROSE_END.search(plain)) or continued)
+    longest = max(len(sentence.split()) for sentence in SENTENCE_BREAK.split(plain))
+    return longest >= PARAGRAPH_WORDS and (bool(PROSE_END.search(plain)) or continued)
 
 
 def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int | None:
