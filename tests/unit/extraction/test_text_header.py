@@ -242,3 +242,11 @@ def test_a_tagline_of_short_sentences_is_not_the_article_s_first_paragraph() -> 
     text = f"{tagline}\nCouncil votes to expand the bus network\n{PROSE}"
     # When extracted / Then the headline under the tagline is the title
     assert extract(text.encode()).title == "Council votes to expand the bus network"
+
+
+@pytest.mark.parametrize("line", ["+ Added a night bus to the old town", "More from City Paper Media"])
+def test_a_list_item_or_a_furniture_line_is_no_headline(line: str) -> None:
+    # Given a list item or a "More from ..." line just above the article, and no headline
+    text = f"{MENU}{line}\n{PROSE}"
+    # When extracted / Then it is not taken for the title
+    assert extract(text.encode()).title is None

@@ -27,6 +27,13 @@ BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 BYLINE = re.compile(r"^[^\w\s]*\s*((?:by|von|par|por|written by|posted by)\b[:\s]*(\S.*)?)$", re.I)
 NAME_DATE_SEPARATOR = re.compile(r"\s+(?:-|\u2013|\u2014|\||·|•)\s+|,\s+")  # "Jane Doe - March 3, 2024"
 READING_TIME = re.compile(r"^\d+ min(?:ute)?s? read$", re.I)  # "4 min read", beside a byline
+# Lines that announce the site's furniture after the article: the run ends there.
+FURNITURE = re.compile(
+    r"^(?:share (?:this|on)|you (?:may|might) also like|related (?:articles|posts|stories)|"
+    r"leave a (?:comment|reply)|\d* ?comments?$|adblock|more from|recommended|trending|popular|"
+    r"follow us|this site uses akismet|about the author|tags?:)",
+    re.I,
+)
 # Page furniture that looks like a heading: calls to action, sharing, captions and credits.
 INTERFACE = re.compile(
     r"^(?:share|print|email|e-mail|save|tweet|pin|follow|subscribe|sign (?:in|up|out)|log ?(?:in|out)|"
@@ -36,6 +43,7 @@ INTERFACE = re.compile(
     rf"{PHOTO_CREDIT}",
     re.I,
 )
+LIST_BULLET = re.compile(r"^[-+*\u2022\u00b7\u2013]\s")  # "+ Added Slime Block": a list item, no headline
 NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w'\u2019.-]*$")
 # Menu labels run together when saved as text ("LatestVideoThe"); a name has one inner capital
 # at most ("McDonald", "DeVito").
@@ -139,6 +147,8 @@ def _title_like(plain: str, following: str, *, linked: bool) -> bool:
         and not _is_dateline(plain)
         and not READING_TIME.match(plain)
         and not INTERFACE.search(plain)
+        and not FURNITURE.match(plain)
+        and not LIST_BULLET.match(plain)
         and _letter_share(plain) >= MIN_TITLE_LETTERS
     )
 

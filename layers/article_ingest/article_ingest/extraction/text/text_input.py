@@ -17,20 +17,13 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from article_ingest.extraction.input.parse import parse_fragment
-from article_ingest.extraction.text.text_header import TextHeader, read_header
+from article_ingest.extraction.text.text_header import FURNITURE, TextHeader, read_header
 from article_ingest.extraction.words import count_words
 
 INLINE_LINK = re.compile(r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)
 ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")
-# Lines that announce the site's furniture after the article: the run ends there.
-FURNITURE = re.compile(
-    r"^(?:share (?:this|on)|you (?:may|might) also like|related (?:articles|posts|stories)|"
-    r"leave a (?:comment|reply)|\d* ?comments?$|adblock|more from|recommended|trending|popular|"
-    r"follow us|this site uses akismet|about the author|tags?:)",
-    re.I,
-)
 # Lines of noise interleaved with the article (ad slots, teasers): dropped, but the run goes on.
 NOISE = re.compile(
     r"^(?:advertisement|anzeige|publicité|read more|subscribe|sign up|newsletter|cookie)", re.I
