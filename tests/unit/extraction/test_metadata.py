@@ -615,3 +615,16 @@ def test_a_dateline_just_above_an_article_without_a_headline_dates_it() -> None:
     # When it is extracted / Then the dateline dates the page
     article = extract(html_page(body))
     assert (article.published, article.sources["published"]) == ("2008-01-06", "dateline")
+
+
+def test_a_bold_headline_opening_the_article_that_the_title_repeats_outranks_a_bold_line_above() -> None:
+    # Given a bold call to action above the story, and the story opening on its bold headline
+    # (the <title>'s), a dateline and the article
+    body = (
+        "<div class='sidebar'><p><b>Get City Paper headlines emailed to you daily.</b></p>"
+        "<ul><li><a href='/world'>World</a></li><li><a href='/sport'>Sport</a></li></ul></div>"
+        f"<div class='article'><p><b>{LONG_HEADLINE}</b></p><p>Sunday 30th December, 2007</p>{prose()}</div>"
+    )
+    # When it is extracted / Then the dateline under the headline dates the page
+    article = extract(html_page(body, head=f"<title>{LONG_HEADLINE}</title>"))
+    assert (article.published, article.sources["published"]) == ("2007-12-30", "dateline")

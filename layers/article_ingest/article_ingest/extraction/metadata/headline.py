@@ -147,7 +147,7 @@ def headline_above(
         raw = element.text or ""
         if _opens_article(raw, lede):
             near = rank if blocks_since <= MAX_BLOCKS_BETWEEN else None  # a headline too far is none
-            if not opened_on_headline and _opens_on_headline(element, raw, lede, near):
+            if not opened_on_headline and _opens_on_headline(element, raw, lede, near, titled):
                 # the article opens on its headline (outranking any heading above): the texts
                 # after it, up to the rest of the article, are its header
                 candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
@@ -172,13 +172,17 @@ def headline_above(
     return (candidate, texts.with_opening("")) if opened_on_headline else (None, ())
 
 
-def _opens_on_headline(element: lxml.html.HtmlElement, raw: str, lede: str, rank: int | None) -> bool:
+def _opens_on_headline(
+    element: lxml.html.HtmlElement, raw: str, lede: str, rank: int | None, titled: _TitleText
+) -> bool:
     """Whether the block opening the article is its headline: headline-like, the article's text
-    starts with it, and it outranks the headline-like block above it, if any (`rank`)."""
+    starts with it, and it outranks the headline-like block above it, if any (`rank`), or the
+    <title> repeats it."""
     if not _is_headline(element) or not lede.startswith(_key(raw[: 4 * MIN_LEDE_CHARS])):
         return False
     own = _rank(element)
-    return rank is None or (own == 1 and rank > 1) or (own < UNRANKED and rank == UNRANKED)
+    outranks = rank is None or (own == 1 and rank > 1) or (own < UNRANKED and rank == UNRANKED)
+    return outranks or titled.says(raw)
 
 
 def _rank(element: lxml.html.HtmlElement) -> int:
