@@ -628,3 +628,30 @@ def test_a_bold_headline_opening_the_article_that_the_title_repeats_outranks_a_b
     # When it is extracted / Then the dateline under the headline dates the page
     article = extract(html_page(body, head=f"<title>{LONG_HEADLINE}</title>"))
     assert (article.published, article.sources["published"]) == ("2007-12-30", "dateline")
+
+
+def test_a_day_labelled_as_the_publication_s_outranks_the_site_s_today() -> None:
+    # Given a page whose masthead shows today's date and whose article, further down, shows
+    # "Published Date:" and its day
+    body = (
+        "<div class='masthead'>Tuesday, 15th January 2008</div>"
+        + prose()
+        + ("<div>Published Date: 11 January 2008 Source: Press Association</div>")
+    )
+    # When it is extracted / Then the labelled day is the publication date
+    article = extract(html_page(body))
+    assert (article.published, article.sources["published"]) == ("2008-01-11", "dateline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>The study, published on March 3, 2009, found no such effect in the city's buses.</p>",
+        "<ul><li>Bus fares rise. Published: 9 January 2008</li>"
+        "<li>Trams return. Published: 3 January 2008</li></ul>",
+    ],
+)
+def test_a_day_prose_mentions_as_published_or_one_of_several_labelled_days_is_no_label(text: str) -> None:
+    # Given a page whose only "published" days are a study's, in prose, or a list's, one per story
+    # When it is extracted / Then no labelled day is taken for the publication
+    assert extract(html_page(prose() + text)).sources.get("published") != "dateline"

@@ -23,7 +23,7 @@ from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.meta_tags import MetaTags
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
-from article_ingest.extraction.signals import MONTH_WORDS, PHOTO_CREDIT, in_comment_thread
+from article_ingest.extraction.signals import DATELINE, MONTH_WORDS, PHOTO_CREDIT, in_comment_thread
 
 PUBLISHED_META = (
     "article:published_time",
@@ -101,6 +101,17 @@ NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 UPDATE_CUE = re.compile(
     r"\b(?:(?:last )?updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
 )
+# A label naming the day that follows it as the publication's, in the page's text. Capitalised, as
+# labels are: prose that mentions a study "published on March 3" does not date the page. (No word
+# boundary before it: a page's text in one piece runs "ReutersPublished:" together.)
+PUBLISHED_LABEL = re.compile(
+    r"(?:[Oo]riginally [Pp]ublished|Published|Publication [Dd]ate|Date [Pp]ublished|Publié|Veröffentlicht|"
+    r"Publicado|Pubblicato)(?: [Dd]ate| on| le| am| el| il)?\s*[:\-]?\s*"
+)
+LABEL_STEMS = ("ublish", "ublication", "ublié", "eröffentlicht", "ublicado", "ubblicato")  # ...in its words
+LABEL_LEAD, LABEL_TAIL = 12, 24  # a label around a stem: "Originally P|ublished on: "
+LABEL_REACH = 12  # characters between the label and its day's start ("Wednesday, ")
+LABELLED_CHARS = 45  # what is read after the label for the day
 # A label on its own ("Last Updated:") dates the texts after it: the clock, then the day.
 UPDATE_LABEL_REACH = 2
 MAX_LABEL_WORDS = 3  # "Last Updated:", "Updated on"; a longer text is a headline ("Weekly Piracy Update")
@@ -280,6 +291,35 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
     return _found(day, Source.HTMLDATE)
 
 
+def _labelled_date(evidence: Evidence) -> Found[str] | None:
+    """The day the page's text labels as the publication's ("Published: Jan 08, 2008",
+    "Published Date: 11 January 2008", "Originally published on ..."), when it labels one day
+    so: a page listing other articles labels a day for each."""
+    if next(_labels(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
+        return None
+    text = " ".join(evidence.tree.itertext())  # elements apart: "2008</li><li>Trams" is no "2008Trams"
+    declared = declared_language(evidence)
+    days = set()
+    for label in _labels(text):
+        window = text[label.end() : label.end() + LABELLED_CHARS]
+        shown = DATELINE.search(window)
+        if shown is not None and shown.start() <= LABEL_REACH and (day := _shown_day(window, declared)):
+            days.add(day)
+    return Found(days.pop(), Source.DATELINE) if len(days) == 1 else None
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """The publication labels in the text, looked for only around its stems (a regex search of
+    a whole page's text costs a hundred times more)."""
+    for stem in LABEL_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            start = max(0, at - LABEL_LEAD)
+            if label := PUBLISHED_LABEL.search(text, start, at + LABEL_TAIL):
+                yield label
+            at = text.find(stem, at + 1)
+
+
 def _may_write_month_first(evidence: Evidence) -> bool:
     """Whether the page may write month before day: it declares English (the US does so) or no
     language at all. A page in any other language writes day first, as htmldate reads it."""
@@ -401,6 +441,7 @@ def find_published(evidence: Evidence, url: str | None, modified: Found[str] | N
         or _time_element(evidence)
         or _found(url_date(url), Source.URL)
         or _meta_date(evidence.meta, GENERIC_DATE_META)
+        or _labelled_date(evidence)
         or _htmldate(evidence, url, modified)
     )
 
