@@ -27,7 +27,7 @@ class Source(StrEnum):
     BYLINE = "byline"  # a visible byline element
     URL = "url"  # the document's URL
     HTMLDATE = "htmldate"  # found by the htmldate library in the page
-    DATELINE = "dateline"  # a date shown between the headline and the article
+    DATELINE = "dateline"  # a date shown as the article's: under its headline, or labelled "Published"
     DECLARED = "declared"  # the language the document declares (<html lang>, meta, og:locale)
     DETECTED = "detected"  # the language a detector reads from the text
     TEXT_HEAD = "text-head"  # the head lines of a plain-text document
