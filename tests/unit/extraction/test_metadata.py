@@ -655,3 +655,15 @@ def test_a_day_prose_mentions_as_published_or_one_of_several_labelled_days_is_no
     # Given a page whose only "published" days are a study's, in prose, or a list's, one per story
     # When it is extracted / Then no labelled day is taken for the publication
     assert extract(html_page(prose() + text)).sources.get("published") != "dateline"
+
+
+def test_a_posted_label_padded_by_the_template_dates_the_page_but_a_comment_s_posted_by_does_not() -> None:
+    # Given a page labelling its day "Posted" with its colon padded far apart, and one whose only
+    # "Posted" day is a reader comment's ("Posted by: Sean | Jan 10, 2008")
+    padded = "<div><strong>Posted" + " " * 40 + ":</strong> Fri, 11 Jan 2008 11:01:23 GMT</div>"
+    comment = "<div>Great post! Posted by: Sean | Jan 10, 2008 4:49:12 PM</div>"
+    # When they are extracted
+    labelled, commented = extract(html_page(prose() + padded)), extract(html_page(prose() + comment))
+    # Then the first is dated by its label, the second by no label
+    assert (labelled.published, labelled.sources["published"]) == ("2008-01-11", "dateline")
+    assert commented.sources.get("published") != "dateline"

@@ -106,10 +106,21 @@ UPDATE_CUE = re.compile(
 # boundary before it: a page's text in one piece runs "ReutersPublished:" together.)
 PUBLISHED_LABEL = re.compile(
     r"(?:[Oo]riginally [Pp]ublished|Published|Publication [Dd]ate|Date [Pp]ublished|Publié|Veröffentlicht|"
-    r"Publicado|Pubblicato)(?: [Dd]ate| on| le| am| el| il)?\s*[:\-]?\s*"
+    r"Publicado|Pubblicato|Posted(?= on|\s*:))"  # "Posted on" and "Posted:", not "Posted by" (comments)
+    r"(?: [Dd]ate| on| le| am| el| il)?\s*[:\-]?\s*"
 )
-LABEL_STEMS = ("ublish", "ublication", "ublié", "eröffentlicht", "ublicado", "ubblicato")  # ...in its words
-LABEL_LEAD, LABEL_TAIL = 12, 24  # a label around a stem: "Originally P|ublished on: "
+LABEL_STEMS = (
+    "ublish",
+    "ublication",
+    "ublié",
+    "eröffentlicht",
+    "ublicado",
+    "ubblicato",
+    "osted",
+)  # ...in its words
+# A label around a stem: "Originally P|ublished on: ", and what follows it (before its spacing
+# is collapsed: templates pad "Posted" and its colon with dozens of spaces).
+LABEL_LEAD, LABEL_SPAN = 12, 240
 LABEL_REACH = 12  # characters between the label and its day's start ("Wednesday, ")
 LABELLED_CHARS = 45  # what is read after the label for the day
 # A label on its own ("Last Updated:") dates the texts after it: the clock, then the day.
@@ -293,30 +304,32 @@ def _htmldate(evidence: Evidence, url: str | None, modified: Found[str] | None) 
 
 def _labelled_date(evidence: Evidence) -> Found[str] | None:
     """The day the page's text labels as the publication's ("Published: Jan 08, 2008",
-    "Published Date: 11 January 2008", "Originally published on ..."), when it labels one day
-    so: a page listing other articles labels a day for each."""
-    if next(_labels(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
+    "Published Date: 11 January 2008", "Posted on ...", "Originally published on ..."), when it
+    labels one day so: a page listing other articles labels a day for each."""
+    if next(_labelled(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
         return None
     text = " ".join(evidence.tree.itertext())  # elements apart: "2008</li><li>Trams" is no "2008Trams"
     declared = declared_language(evidence)
     days = set()
-    for label in _labels(text):
-        window = text[label.end() : label.end() + LABELLED_CHARS]
+    for window in _labelled(text):
         shown = DATELINE.search(window)
-        if shown is not None and shown.start() <= LABEL_REACH and (day := _shown_day(window, declared)):
+        if shown is None or shown.start() > LABEL_REACH:
+            continue
+        if day := _shown_day(window[: shown.end()], declared):  # the label's text up to the day's end
             days.add(day)
     return Found(days.pop(), Source.DATELINE) if len(days) == 1 else None
 
 
-def _labels(text: str) -> Iterator[re.Match[str]]:
-    """The publication labels in the text, looked for only around its stems (a regex search of
-    a whole page's text costs a hundred times more)."""
+def _labelled(text: str) -> Iterator[str]:
+    """What follows each publication label in the text (LABELLED_CHARS, spacing collapsed),
+    looked for only around the labels' stems: a regex search of a whole page's text costs a
+    hundred times more."""
     for stem in LABEL_STEMS:
         at = text.find(stem)
         while at >= 0:
-            start = max(0, at - LABEL_LEAD)
-            if label := PUBLISHED_LABEL.search(text, start, at + LABEL_TAIL):
-                yield label
+            around = " ".join(text[max(0, at - LABEL_LEAD) : at + LABEL_SPAN].split())
+            if label := PUBLISHED_LABEL.search(around):
+                yield around[label.end() : label.end() + LABELLED_CHARS]
             at = text.find(stem, at + 1)
 
 
