@@ -667,3 +667,45 @@ def test_a_posted_label_padded_by_the_template_dates_the_page_but_a_comment_s_po
     # Then the first is dated by its label, the second by no label
     assert (labelled.published, labelled.sources["published"]) == ("2008-01-11", "dateline")
     assert commented.sources.get("published") != "dateline"
+
+
+def test_a_date_in_the_headline_the_article_opens_on_is_not_its_dateline() -> None:
+    # Given an article that opens on a headline naming a past day, under a different <title>
+    headline = "Council budget vote recalls the storm of March 13, 1993 here"
+    paragraph = (
+        "<p>" + "The council voted on Tuesday to approve the new budget for the coming year. " * 5 + "</p>"
+    )
+    body = f"<article><h1>{headline}</h1>{paragraph * 2}</article>"
+    head = "<title>Council votes to approve the new budget for the coming year</title>"
+    # When it is extracted / Then that day is not the publication date
+    assert extract(html_page(body, head=head)).published is None
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "modified"),
+    [
+        (
+            "<div>Last Updated:</div><div>May 3, 2020</div><div>First published May 1, 2020</div>",
+            "2020-05-01",
+            "2020-05-03",
+        ),
+        ("<p>Security Update</p><p>By Jane Doe</p><p>March 3, 2020</p>", "2020-03-03", None),
+    ],
+)
+def test_an_update_label_stands_for_one_day_and_only_a_label_is_one(
+    header: str, published: str, modified: str | None
+) -> None:
+    # Given an update label then its day then the publication's, and a heading that merely
+    # holds the word "Update" above a byline and a dateline
+    body = f"<h1>Council votes to expand the bus network</h1>{header}{prose()}"
+    # When they are extracted
+    article = extract(html_page(body))
+    # Then the publication day is read past the update's, and the heading is no label
+    assert (article.published, article.modified) == (published, modified)
+
+
+def test_a_day_in_a_script_is_not_a_labelled_publication_day() -> None:
+    # Given a page whose only "Published" day is in a script
+    script = '<script>var relatedPublished = "Mar 4, 2011"; var label = "Published: Mar 4, 2011";</script>'
+    # When it is extracted / Then that day is not taken as labelled by the page
+    assert extract(html_page(prose() + script)).sources.get("published") != "dateline"

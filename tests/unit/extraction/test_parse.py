@@ -52,3 +52,10 @@ def test_markup_without_a_doctype_is_still_html(page: str) -> None:
     # Given a fragment, a page whose head was cut (script first) and one padded with blank lines
     # When sniffed / Then each is HTML
     assert looks_like_html(page)
+
+
+def test_a_fragment_opening_on_a_long_comment_is_still_html() -> None:
+    # Given a fragment (no doctype) that opens with a licence comment of many words
+    licence = "<!-- " + "This file is part of the site and is shared under its licence terms. " * 8 + "-->"
+    # When sniffed / Then the comment is markup, not prose before it
+    assert looks_like_html(licence + "<div><p>one</p><p>two</p><p>three</p></div>")

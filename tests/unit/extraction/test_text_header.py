@@ -250,3 +250,10 @@ def test_a_list_item_or_a_furniture_line_is_no_headline(line: str) -> None:
     text = f"{MENU}{line}\n{PROSE}"
     # When extracted / Then it is not taken for the title
     assert extract(text.encode()).title is None
+
+
+def test_a_link_with_a_malformed_address_does_not_stop_the_extraction() -> None:
+    # Given a saved page whose headline kept a link with a broken address
+    text = f'My blog\n<a href="http://[broken/x">Council votes on the budget</a>\n{PROSE}'
+    # When extracted / Then the text is read (no error) and its prose kept
+    assert "bus network" in extract(text.encode()).text

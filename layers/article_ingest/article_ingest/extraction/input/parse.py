@@ -22,7 +22,7 @@ PREAMBLE_CHARS = 1024
 MIN_BLOCK_TAGS_FOR_HTML = 3
 BLOCK_TAG = re.compile(r"</(p|div|article|section|table|ul|ol|li|h[1-6])\s*>", re.I)
 # ...unless the text reads as prose for a while before its first tag (inline links aside).
-FIRST_TAG = re.compile(r"<(?!a\b)[a-z][a-z0-9]*[\s/>]", re.I)
+FIRST_TAG = re.compile(r"<(?:!|(?!a\b)[a-z][a-z0-9]*[\s/>])", re.I)  # a comment or doctype is markup too
 CODE_LINE = re.compile(r"[{};=]")  # script before a page's markup is not prose
 MIN_PROSE_WORDS_BEFORE_MARKUP = 50
 # Up to the first ">": a broken declaration (an encoding value running into keywords) ends there too.

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 
 import lxml.html
+from lxml import etree
 
 from article_ingest.extraction.metadata.evidence import Evidence
 from article_ingest.extraction.metadata.jsonld import first_value
@@ -121,11 +122,17 @@ LABEL_STEMS = (
 # A label around a stem: "Originally P|ublished on: ", and what follows it (before its spacing
 # is collapsed: templates pad "Posted" and its colon with dozens of spaces).
 LABEL_LEAD, LABEL_SPAN = 12, 240
+MAX_LABEL_STEMS = 100
+SHOWN_TEXTS = etree.XPath("//text()[not(parent::script or parent::style)]")
 LABEL_REACH = 12  # characters between the label and its day's start ("Wednesday, ")
 LABELLED_CHARS = 45  # what is read after the label for the day
 # A label on its own ("Last Updated:") dates the texts after it: the clock, then the day.
 UPDATE_LABEL_REACH = 2
-MAX_LABEL_WORDS = 3  # "Last Updated:", "Updated on"; a longer text is a headline ("Weekly Piracy Update")
+UPDATE_LABEL = re.compile(  # the whole text: "Last Updated:", "Updated on" (not "Security Update")
+    r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)"
+    r"(?:\s+(?:on|at|le|am|el|il))?\s*:?\W*$",
+    re.I,
+)
 CAPTION = re.compile(PHOTO_CREDIT, re.I)
 MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose that names a date
 # htmldate's parser reads the first 52 characters of a text; of a longer dateline, those around its
@@ -308,7 +315,9 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
     labels one day so: a page listing other articles labels a day for each."""
     if next(_labelled(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
         return None
-    text = " ".join(evidence.tree.itertext())  # elements apart: "2008</li><li>Trams" is no "2008Trams"
+    # the page's texts outside scripts and styles, elements apart ("2008</li><li>Trams" is no
+    # "2008Trams")
+    text = " ".join(SHOWN_TEXTS(evidence.tree))  # type: ignore[arg-type]  # text nodes: the XPath is //text()
     declared = declared_language(evidence)
     days = set()
     for window in _labelled(text):
@@ -322,11 +331,14 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
 
 def _labelled(text: str) -> Iterator[str]:
     """What follows each publication label in the text (LABELLED_CHARS, spacing collapsed),
-    looked for only around the labels' stems: a regex search of a whole page's text costs a
-    hundred times more."""
+    looked for only around the labels' stems (a regex search of a whole page's text costs a
+    hundred times more), and only around the first MAX_LABEL_STEMS of them (a page naming
+    "published" more often than that lists other articles, or is built to stall the search)."""
+    looked = 0
     for stem in LABEL_STEMS:
         at = text.find(stem)
-        while at >= 0:
+        while at >= 0 and looked < MAX_LABEL_STEMS:
+            looked += 1
             around = " ".join(text[max(0, at - LABEL_LEAD) : at + LABEL_SPAN].split())
             if label := PUBLISHED_LABEL.search(around):
                 yield around[label.end() : label.end() + LABELLED_CHARS]
@@ -403,15 +415,15 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
     for shown in texts:
         if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
             continue
-        if labelled_update:
-            labelled_update -= 1
-            day = _shown_day(shown, declared)
-            updated = updated or (Found(day, Source.DATELINE) if day else None)
-            continue
-        if len(shown.split()) <= MAX_LABEL_WORDS and UPDATE_CUE.search(shown) and not YEAR.search(shown):
+        if UPDATE_LABEL.match(shown):
             labelled_update = UPDATE_LABEL_REACH
             continue
         if shown.casefold() in headline:  # "The great storm of March 13, 1993" names its subject's day
+            continue
+        if labelled_update:
+            labelled_update -= 1
+            if day := _shown_day(shown, declared):
+                updated, labelled_update = updated or Found(day, Source.DATELINE), 0
             continue
         # "Published May 2, updated May 3": May 2
         if day := _shown_day(UPDATE_CUE.split(shown, maxsplit=1)[0], declared):

@@ -153,6 +153,7 @@ def headline_above(
                 candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
                 texts.start_below()
                 lede, opened_on_headline = _lede(_after(opening, candidate)), True
+                raw = ""  # the headline's own text is not a text below it
             elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
                 return candidate, texts.with_opening(raw)
             else:

@@ -129,7 +129,10 @@ def _is_permalink(line: str, plain: str) -> bool:
     match = INLINE_LINK.search(line)
     if match is None:
         return False
-    path = urlsplit(html.unescape(match.group(1))).path
+    try:
+        path = urlsplit(html.unescape(match.group(1))).path
+    except ValueError:  # "http://[broken/x": no address, no slug
+        return False
     segment = next((part for part in reversed(path.split("/")) if part), "")
     slug = SLUG_ID.sub("", re.sub(r"\.\w+$", "", segment)).casefold()
     slug = "".join(char for char in slug if char.isalnum())
