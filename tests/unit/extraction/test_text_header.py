@@ -164,9 +164,10 @@ def test_a_caption_with_a_photo_credit_is_not_the_headline() -> None:
     assert extract(text.encode()).title == "Council votes to expand the bus network"
 
 
-def test_an_interface_link_under_a_headline_is_no_byline() -> None:
-    # Given a headline over a "View Photos" link and the article
-    text = f"{MENU}Council votes to expand the bus network\nView Photos\n{PROSE}"
+@pytest.mark.parametrize("line", ["View Photos", "LatestVideoThe BestsReviewShop"])
+def test_an_interface_link_or_run_together_menu_labels_under_a_headline_are_no_byline(line: str) -> None:
+    # Given a headline over a "View Photos" link, or menu labels saved without spaces, then the article
+    text = f"{MENU}Council votes to expand the bus network\n{line}\n{PROSE}"
     # When extracted / Then nobody is named as the author
     assert extract(text.encode()).authors == ()
 
@@ -227,13 +228,6 @@ def test_a_heading_under_the_by_line_is_a_section_not_the_headline() -> None:
     )
     # When extracted / Then the headline above the byline is the title
     assert extract(text.encode()).title == "Friday Facts #282"
-
-
-def test_menu_labels_run_together_are_no_byline_name() -> None:
-    # Given a headline, a line of menu labels saved without spaces, then the article
-    text = f"{MENU}Buses return to the old town\nLatestVideoThe BestsReviewShop\n{PROSE}"
-    # When extracted / Then the run-together labels are not taken for an author
-    assert extract(text.encode()).authors == ()
 
 
 def test_a_tagline_of_short_sentences_is_not_the_article_s_first_paragraph() -> None:
