@@ -560,7 +560,7 @@ def test_an_h1_opening_the_article_outranks_a_label_above_and_its_dateline_dates
     assert (article.published, article.sources["published"]) == ("2008-01-15", "dateline")
 
 
-def test_a_block_repeating_the_title_is_the_headline_whatever_its_element() -> None:
+def test_a_block_repeating_the_title_marks_the_header_whatever_its_element() -> None:
     # Given a headline in a plain table cell that the <title> repeats, a dateline under it, then
     # the article
     body = (

@@ -2,13 +2,13 @@
 
 Pages, older ones especially, put only the site's name in <title> (or have no head at all) and
 show the headline in whatever element their template uses: h1 to h5, a bold line, a table cell
-or span classed as a headline, a plain cell that the <title> repeats. What they share is
-position: the headline is the last short, heading-like block before the article's first
-paragraph, or the article's first block itself when the article opens on a headline that
-outranks the one above (an h1 outranks other headings; a heading, a block that is none), or when
-there is none near. That block replaces the head's title
-when there is none, when the title repeats it, or when the title says less about the article than
-the block does (judged by the words each shares with the article's opening).
+or span classed as a headline (a plain cell that repeats the <title> marks where the header is,
+though it tells no other title). What they share is position: the headline is the last short,
+heading-like block before the article's first paragraph, or the article's first block itself
+when the article opens on a headline that outranks the one above (an h1 outranks other
+headings; a heading, a block that is none), or when there is none near. That block replaces the
+head's title when there is none, when the title repeats it, or when the title says less about
+the article than the block does (judged by the words each shares with the article's opening).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ MAX_ABOVE_CHARS = 50  # ("Posted by Jane Doe on Wed, Oct 24, 2012" is 44)
 CAPTION_TAGS = frozenset(["figure", "figcaption"])  # a picture's caption dates the picture
 MIN_CONTENT_WORD_CHARS = 4  # shorter words ("the", "and", "for") say nothing about the article
 UNRANKED = 7  # the rank of a headline-like block that is no heading (h1 to h6 rank 1 to 6)
+TITLE_REPEAT = 8  # ...and of a block that is not headline-like but repeats the <title>
 MIN_TITLE_SHARE = 0.5  # a block that repeats this much of the head's title is its headline
 MIN_TITLE_CHARS = 10  # (and this many characters: its first ones are looked for in the title first)
 MAX_PADDING = 4  # a raw text longer than this many times the title is not it, whatever its spacing
@@ -129,10 +130,11 @@ def _opening(body: lxml.html.HtmlElement) -> str:
 def headline_above(
     tree: lxml.html.HtmlElement, opening: str, title: str | None = None
 ) -> tuple[str | None, tuple[str, ...]]:
-    """The last headline-like block (or block repeating most of `title`) before the block that
-    opens the article, if near enough; or that block itself when it is headline-like, the article
-    starts with it and it outranks the one above; and the short texts shown around the headline
-    (see ShownHeader): when the article opens on its headline, those after it up to the rest."""
+    """The last headline-like block before the block that opens the article, if near enough (a
+    block repeating most of `title` marks the header too, but is no headline: None); or that
+    block itself when it is headline-like, the article starts with it and it outranks the one
+    above; and the short texts shown around the headline (see ShownHeader): when the article
+    opens on its headline, those after it up to the rest."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None, ()
@@ -155,7 +157,8 @@ def headline_above(
                 lede, opened_on_headline = _lede(_after(opening, candidate)), True
                 raw = ""  # the headline's own text is not a text below it
             elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
-                return candidate, texts.with_opening(raw)
+                # a block that only repeats the <title> shows where the header is, and no other title
+                return (candidate if rank != TITLE_REPEAT else None), texts.with_opening(raw)
             else:
                 return None, texts.without_headline(raw)
         elif raw and not raw.isspace():
@@ -163,8 +166,9 @@ def headline_above(
             before.append(raw)
         # (a block inside the headline found, saying part of it, is not another headline)
         said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
-        if not opened_on_headline and (_is_headline(element) or said):
-            candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
+        if not opened_on_headline and ((heading := _is_headline(element)) or said):
+            candidate, blocks_since = " ".join(element.text_content().split()), 0
+            rank = _rank(element) if heading else TITLE_REPEAT
             texts.start_below()
         if (tail := element.tail) and not tail.isspace():
             before.append(tail)
@@ -182,7 +186,7 @@ def _opens_on_headline(
     if not _is_headline(element) or not lede.startswith(_key(raw[: 4 * MIN_LEDE_CHARS])):
         return False
     own = _rank(element)
-    outranks = rank is None or (own == 1 and rank > 1) or (own < UNRANKED and rank == UNRANKED)
+    outranks = rank is None or (own == 1 and rank > 1) or (own < UNRANKED and rank >= UNRANKED)
     return outranks or titled.says(raw)
 
 
