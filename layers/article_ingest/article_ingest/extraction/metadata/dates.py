@@ -99,9 +99,8 @@ COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806
 # that it can only be the day (the same rule htmldate's answers are held to, above).
 NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 # What a dateline says after these words is the last change, not the publication.
-UPDATE_CUE = re.compile(
-    r"\b(?:(?:last )?updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)\b", re.I
-)
+UPDATE_WORDS = r"updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato"
+UPDATE_CUE = re.compile(rf"\b(?:(?:last )?{UPDATE_WORDS})\b", re.I)  # "last" before "updated" only, as ever
 # A label naming the day that follows it as the publication's, in the page's text. Capitalised, as
 # labels are: prose that mentions a study "published on March 3" does not date the page. (No word
 # boundary before it: a page's text in one piece runs "ReutersPublished:" together.)
@@ -129,8 +128,7 @@ LABELLED_CHARS = 45  # what is read after the label for the day
 # A label on its own ("Last Updated:") dates the texts after it: the clock, then the day.
 UPDATE_LABEL_REACH = 2
 UPDATE_LABEL = re.compile(  # the whole text: "Last Updated:", "Updated on" (not "Security Update")
-    r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato)"
-    r"(?:\s+(?:on|at|le|am|el|il))?\s*:?\W*$",
+    rf"^\W*(?:last\s+)?(?:{UPDATE_WORDS})(?:\s+(?:on|at|le|am|el|il))?\s*:?\W*$",
     re.I,
 )
 CAPTION = re.compile(PHOTO_CREDIT, re.I)
