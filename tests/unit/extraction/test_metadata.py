@@ -709,3 +709,49 @@ def test_a_day_in_a_script_is_not_a_labelled_publication_day() -> None:
     script = '<script>var relatedPublished = "Mar 4, 2011"; var label = "Published: Mar 4, 2011";</script>'
     # When it is extracted / Then that day is not taken as labelled by the page
     assert extract(html_page(prose() + script)).sources.get("published") != "dateline"
+
+
+BLOG_HEADLINE = "Council votes to expand the bus network"
+# A blog template whose body starts with the site's own strip: the header above the article
+# is not where the article's text is found to start, so the post's dateline is looked for after
+# the element showing the title
+BLOG_STRIP = (
+    "<div class='site'>The City Blog</div>"
+    "<div>City Blog page · RSS feed · Newsletter · Archive · Contact the editors · Subscribe</div>"
+)
+
+
+def _blog_post(after_title: str, *, above: str = "") -> bytes:
+    post = f"<div class='title'><a href='/p/1'>{BLOG_HEADLINE}</a></div>{after_title}<div>{prose()}</div>"
+    head = f"<title>{BLOG_HEADLINE}</title>"
+    return html_page(f"{above}<div class='post'>{BLOG_STRIP}{post}</div>", head=head)
+
+
+def test_the_byline_s_day_after_the_element_showing_the_title_dates_the_post() -> None:
+    # Given a blog post whose byline under its title ends with the day, split over a link
+    page = _blog_post("<div>by <a href='/u/jd'>Jane Doe</a> on Tuesday, December 6, 2011 at 9:01pm</div>")
+    # When it is extracted / Then that day is the publication date, from the dateline
+    article = extract(page)
+    assert (article.published, article.sources["published"]) == ("2011-12-06", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("after_title", "above"),
+    [
+        # a caption's sentence under the title names the day of its picture
+        ("<div>The mayor speaks at the council meeting on May 18, 2012, in the town hall.</div>", ""),
+        # the title shown first in a list of posts, followed by another post's linked title
+        (
+            "",
+            f"<ul class='recent'><li><a href='/p/1'>{BLOG_HEADLINE}</a></li>"
+            "<li><a href='/p/0'>What the council said about the buses on October 19, 2012</a></li></ul>",
+        ),
+    ],
+)
+def test_a_caption_or_another_post_s_title_after_the_title_does_not_date_the_post(
+    after_title: str, above: str
+) -> None:
+    # Given a post whose title is followed by a caption naming a day, or first shown in a list
+    # where the next post's title names one
+    # When it is extracted / Then neither day dates the post
+    assert extract(_blog_post(after_title, above=above)).published is None

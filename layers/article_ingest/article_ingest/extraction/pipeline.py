@@ -22,7 +22,7 @@ from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
 from article_ingest.extraction.metadata.dates import Datelines, datelines_shown
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
-from article_ingest.extraction.metadata.headline import shown_header, title_shown
+from article_ingest.extraction.metadata.headline import shown_header, texts_after_title, title_shown
 from article_ingest.extraction.metadata.language import choose_language
 from article_ingest.extraction.metadata.sources import Found, Source
 from article_ingest.extraction.models import Article, ExtractionLimits
@@ -144,7 +144,13 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
         meta = meta.with_field("title", Found(shown, Source.HEADLINE))
     unmarked = meta.sources.get("published") in (None, Source.HTMLDATE)  # no date the publisher set
     if unmarked:
-        meta = _shown_dates(meta, datelines_shown(header.below, declared=meta.language, title=meta.title))
+        shown_dates = datelines_shown(header.below, declared=meta.language, title=meta.title)
+        if shown_dates.published is None:
+            after_title = texts_after_title(tree, meta.title)
+            after = datelines_shown(after_title, declared=meta.language, title=meta.title)
+            if after.published is not None:
+                shown_dates = Datelines(published=after.published, updated=shown_dates.updated)
+        meta = _shown_dates(meta, shown_dates)
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
 

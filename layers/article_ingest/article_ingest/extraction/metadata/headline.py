@@ -54,6 +54,36 @@ TITLE_REPEAT = 8  # ...and of a block that is not headline-like but repeats the 
 MIN_TITLE_SHARE = 0.5  # a block that repeats this much of the head's title is its headline
 MIN_TITLE_CHARS = 10  # (and this many characters: its first ones are looked for in the title first)
 MAX_PADDING = 4  # a raw text longer than this many times the title is not it, whatever its spacing
+# Short texts read after the element showing the title when the header gave no dateline (a byline
+# and its date, split over a few elements: "by", "Jane Doe", "on Tuesday, December 6, 2011")
+TEXTS_AFTER_TITLE = 5
+
+
+def texts_after_title(tree: lxml.html.HtmlElement, title: str | None) -> tuple[str, ...]:
+    """The short texts shown from the first element whose own text is the `title` (the headline,
+    wherever the article's body was found) up to the first long text: its byline and dateline
+    when the page puts them there (read as under a headline: see _HeaderTexts; a sentence, such
+    as a caption, may name any day: left out)."""
+    if not title:
+        return ()
+    key, most = _key(title), MAX_PADDING * len(title)
+    texts: _HeaderTexts | None = None
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
+            continue
+        raw = element.text or ""
+        if texts is None and len(title) <= len(raw) <= most and _key(raw) == key:
+            texts = _HeaderTexts()
+            texts.start_below(element)
+        elif texts is None:
+            continue
+        elif len(raw) > MAX_SHOWN_CHARS and len(" ".join(raw.split())) > MAX_SHOWN_CHARS:
+            break
+        texts.add_below(element, raw, element.tail)
+        if texts.listed or len(texts.below) > TEXTS_AFTER_TITLE:  # (the title's own text is the first)
+            break
+    below = texts.below[: TEXTS_AFTER_TITLE + 1] if texts is not None else []
+    return tuple(text for text in below if not SENTENCE_END.search(text))
 
 
 def _words(text: str) -> list[str]:
@@ -140,6 +170,7 @@ def headline_above(
         return None, ()
     candidate, blocks_since, texts = None, 0, _HeaderTexts()
     rank: int | None = None  # the candidate's
+    holder: lxml.html.HtmlElement | None = None  # the candidate's element
     titled = _TitleText(title)
     opened_on_headline = False
     before = texts.before  # appended to inline: every element of the page passes here
@@ -153,7 +184,8 @@ def headline_above(
                 # the article opens on its headline (outranking any heading above): the texts
                 # after it, up to the rest of the article, are its header
                 candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
-                texts.start_below()
+                holder = element
+                texts.start_below(holder)
                 lede, opened_on_headline = _lede(_after(opening, candidate)), True
                 raw = ""  # the headline's own text is not a text below it
             elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
@@ -164,12 +196,13 @@ def headline_above(
         elif raw and not raw.isspace():
             blocks_since += 1
             before.append(raw)
-        # (a block inside the headline found, saying part of it, is not another headline)
-        said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
+        # (a block inside the headline found, saying part of it, is not another headline; the
+        # title said again further down is: the first was in a list of posts or a breadcrumb)
+        said = titled.says(raw) and not (holder is not None and _inside(element, holder))
         if not opened_on_headline and ((heading := _is_headline(element)) or said):
-            candidate, blocks_since = " ".join(element.text_content().split()), 0
+            candidate, holder, blocks_since = " ".join(element.text_content().split()), element, 0
             rank = _rank(element) if heading else TITLE_REPEAT
-            texts.start_below()
+            texts.start_below(holder)
         if (tail := element.tail) and not tail.isspace():
             before.append(tail)
         if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
@@ -225,15 +258,27 @@ class _HeaderTexts:
         self.before = deque[str](maxlen=ABOVE_TEXTS)  # the last texts walked, not yet checked
         self._figure: lxml.html.HtmlElement | None = None  # a figure whose texts are skipped...
         self._figure_last: lxml.html.HtmlElement | None = None  # ...up to its last descendant
+        # A candidate in a list item is one of a list of articles: the next item's texts and the
+        # rest of the list say nothing about it
+        self.listed = False
+        self._holder: lxml.html.HtmlElement | None = None
+        self._item: lxml.html.HtmlElement | None = None  # the list item holding the candidate
 
-    def start_below(self) -> None:
-        """A new headline: the texts just above it are kept (bare datelines only: not a caption
-        of 90 characters), those below are gathered anew."""
+    def start_below(self, holder: lxml.html.HtmlElement) -> None:
+        """A new headline, shown by `holder`: the texts just above it are kept (bare datelines
+        only: not a caption of 90 characters), those below are gathered anew."""
         self.above = tuple(text for text in _short_texts(*self.before) if len(text) <= MAX_ABOVE_CHARS)
         self.below = []
         self._figure = self._figure_last = None
+        self.listed = False
+        self._holder = holder
+        self._item = next((parent for parent in holder.iterancestors() if parent.tag == "li"), None)
 
     def add_below(self, element: lxml.html.HtmlElement, raw: str, tail: str | None) -> None:
+        if self._item is not None and element.tag == "li" and element is not self._item:
+            self.listed = True
+        if self.listed:
+            return
         if self._figure is None and element.tag in CAPTION_TAGS:
             self._figure, self._figure_last = element, _last_descendant(element)
         elif self._figure is None:
@@ -262,6 +307,10 @@ def _opens_article(raw: str, lede: str) -> bool:
         return False
     own = _key(raw[: 4 * MIN_LEDE_CHARS])
     return len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede
+
+
+def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())
 
 
 def _last_descendant(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
