@@ -251,6 +251,9 @@ def test_a_date_shown_only_beside_the_byline_is_found() -> None:
         ("fr", "Publié le 3 mars 2015 à 08:00", "2015-03-03"),
         ("en", "29/12/2007", "2007-12-29"),
         ("en", "3/09/15 8:00am", None),  # 9 March or 3 September: not guessed
+        ("en", "Posted on: 07-20-2012", "2012-07-20"),  # month first: the only order that is a date
+        ("en", "Article Launched: 12/30/2007 01:50:35 AM PST", "2007-12-30"),
+        ("en", "Posted on: 08-06-2012", None),  # 8 June or 6 August
         ("en", "Monday, 11.05.2012", "2012-11-05"),  # 11 May 2012 was a Friday: the weekday tells
         ("en", "Member since 08/2003", None),  # a month, not a day
         ("en", "Last updated: January 13, 2008 09:31 PM", None),  # the last change

@@ -98,6 +98,7 @@ COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806
 # "05/29/2007 09:49:00" in a meta tag: read only when one of the first two numbers is over 12, so
 # that it can only be the day (the same rule htmldate's answers are held to, above).
 NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+NUMERIC_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)")  # ...in a dateline
 # What a dateline says after these words is the last change, not the publication.
 UPDATE_WORDS = r"updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato"
 UPDATE_CUE = re.compile(rf"\b(?:(?:last )?{UPDATE_WORDS})\b", re.I)  # "last" before "updated" only, as ever
@@ -437,10 +438,17 @@ def _shown_day(text: str, declared: str | None) -> str | None:
     # the latest day allowed ends with tomorrow (a time zone ahead), fixed for the day: one key for
     # the parser's cache all day long
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
-    day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest)
+    day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
         return None
     return _settled_order([text], day) if declared in MONTH_FIRST_LANGUAGES else day
+
+
+def _month_first_day(text: str) -> str | None:
+    """A day written month first in digits ("07-20-2012"), which htmldate's parser (day first)
+    does not read: only when the order cannot be the other one."""
+    numeric = NUMERIC_IN_TEXT.search(text)
+    return _unambiguous_numeric(*(int(numeric.group(n)) for n in (1, 3, 4))) if numeric else None
 
 
 def _around_year(text: str) -> str:
