@@ -758,3 +758,22 @@ def test_a_caption_or_another_post_s_title_after_the_title_does_not_date_the_pos
     # where the next post's title names one
     # When it is extracted / Then neither day dates the post
     assert extract(_blog_post(after_title, above=above)).published is None
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "day"),
+    [
+        ('<div class="date">December 21, 2006</div>', None),  # neither reading: contradicted
+        ('<span class="entry-date">November 7, 2012</span>', "2012-11-07"),  # one reading: settled
+    ],
+)
+def test_a_dateline_in_digits_that_reads_either_way_bounds_the_page_wide_answer(
+    elsewhere: str, day: str | None
+) -> None:
+    # Given an English page whose dateline reads 11 July or 7 November, and another day
+    # marked further down the page
+    body = "<h1>Council votes to expand the bus network</h1><div>Posted at 11/07/2012 1:23 AM</div>"
+    # When it is extracted
+    article = extract(html_page(body + prose() + elsewhere, lang="en"))
+    # Then a day that is neither reading is no publication date; one of them settles the order
+    assert article.published == day

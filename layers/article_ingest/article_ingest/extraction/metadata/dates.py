@@ -401,6 +401,16 @@ class Datelines:
 
     published: Found[str] | None = None
     updated: Found[str] | None = None
+    # With no publication day read: the two days a dateline in digits reads as, day and month
+    # either way round ("1/8/08"), when nothing settles which (another answer must be one of them)
+    either_way: tuple[str, ...] = ()
+
+    def contradict(self, day: str) -> bool:
+        """Whether the day shown contradicts `day` (an ISO day) as the publication's: it is
+        after the last update shown, or neither reading of an all-digit dateline."""
+        return (self.updated is not None and day > self.updated.value) or (
+            bool(self.either_way) and day not in self.either_way
+        )
 
 
 def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str | None) -> Datelines:
@@ -410,6 +420,7 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
     weekday tells; nor is a date in the page's `title`, or one an update label stands for."""
     headline = " ".join((title or "").casefold().split())
     updated: Found[str] | None = None
+    either_way: tuple[str, ...] = ()
     labelled_update = 0  # texts left that a "Last Updated:" label on its own still stands for
     for shown in texts:
         if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
@@ -425,14 +436,22 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
                 updated, labelled_update = updated or Found(day, Source.DATELINE), 0
             continue
         # "Published May 2, updated May 3": May 2
-        if day := _shown_day(UPDATE_CUE.split(shown, maxsplit=1)[0], declared):
+        day, readings = _shown_reading(UPDATE_CUE.split(shown, maxsplit=1)[0], declared)
+        if day is not None:
             return Datelines(published=Found(day, Source.DATELINE), updated=updated)
-    return Datelines(updated=updated)
+        either_way = either_way or readings
+    return Datelines(updated=updated, either_way=either_way)
 
 
 def _shown_day(text: str, declared: str | None) -> str | None:
+    """The day a dateline names (see _shown_reading)."""
+    return _shown_reading(text, declared)[0]
+
+
+def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[str, ...]]:
     """The day a dateline names, by htmldate's date parser; None for a date in digits whose day
-    and month could trade places on a page that may write month first (see _settled_order)."""
+    and month could trade places on a page that may write month first (see _settled_order),
+    with the two days it reads as."""
     from htmldate.extractors import try_date_expr  # noqa: PLC0415 - imported only by pages that need it
 
     # the latest day allowed ends with tomorrow (a time zone ahead), fixed for the day: one key for
@@ -440,8 +459,12 @@ def _shown_day(text: str, declared: str | None) -> str | None:
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
     day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
-        return None
-    return _settled_order([text], day) if declared in MONTH_FIRST_LANGUAGES else day
+        return None, ()
+    if declared not in MONTH_FIRST_LANGUAGES:
+        return day, ()
+    if (settled := _settled_order([text], day)) is not None:
+        return settled, ()
+    return None, (day, f"{day[:4]}-{day[8:10]}-{day[5:7]}")  # read day first, and month first
 
 
 def _month_first_day(text: str) -> str | None:
