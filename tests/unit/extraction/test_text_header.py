@@ -251,3 +251,14 @@ def test_a_link_with_a_malformed_address_does_not_stop_the_extraction() -> None:
     text = f'My blog\n<a href="http://[broken/x">Council votes on the budget</a>\n{PROSE}'
     # When extracted / Then the text is read (no error) and its prose kept
     assert "bus network" in extract(text.encode()).text
+
+
+def test_a_headline_shown_again_below_it_wrapped_over_two_lines_is_the_headline() -> None:
+    # Given a page's notice, taken for the article's first paragraph, then the headline, shown
+    # again right below it over two lines without its first word, then the article
+    notice = "The author chose to make this story unlisted, which means only people with a link can see it."
+    headline = "The Open Budget Project: Better Council Reporting"
+    text = f"Ready to publish?\nChange the story's settings as needed\nJane Doe\n{notice}\n{headline}\n"
+    text += f"Open Budget Project:\nBetter Council Reporting\n{PROSE}"
+    # When extracted / Then that headline is the title
+    assert extract(text.encode()).title == headline

@@ -175,9 +175,15 @@ def _repeated_keys(plains: list[str]) -> set[str]:
 
 
 def _shown_twice(plains: list[str], index: int) -> bool:
-    """Whether the line comes again a few lines away: a headline shown twice (page and print)."""
+    """Whether the line comes again a few lines away: a headline shown twice (page and print),
+    or right below it wrapped over two lines (a template's large title, perhaps without its
+    first word: "The")."""
     nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
-    return plains[index] in nearby
+    if plains[index] in nearby:
+        return True
+    wrapped = _key(" ".join(plains[index + 1 : index + 3]))
+    key = _key(plains[index])
+    return len(wrapped.split()) >= MIN_REPEATED_WORDS and (key == wrapped or key.endswith(f" {wrapped}"))
 
 
 def _last_copy(plains: list[str], index: int) -> int:
