@@ -262,3 +262,32 @@ def test_a_headline_shown_again_below_it_wrapped_over_two_lines_is_the_headline(
     text += f"Open Budget Project:\nBetter Council Reporting\n{PROSE}"
     # When extracted / Then that headline is the title
     assert extract(text.encode()).title == headline
+
+
+def test_a_notice_paragraph_above_the_headline_and_its_byline_is_not_the_article_s_start() -> None:
+    # Given a page's notice (a lone paragraph about something else), then the headline, its
+    # deck, dateline and byline, then the article
+    notice = "Your Post Has Been Launched!\nFabulous! Don't forget to share this with your friends today.\n"
+    header = (
+        "Council votes to expand the city bus network\nAn inquest into the network has been adjourned.\n"
+        "posted on April 21, 2015, at 11:29 a.m.\nJane Doe\n"
+    )
+    # When extracted
+    article = extract(f"{MENU}{notice}TOP POST\n{header}{PROSE}".encode())
+    # Then the headline under the notice is the title, and the notice is not in the body
+    assert article.title == "Council votes to expand the city bus network"
+    assert "Fabulous" not in article.text
+
+
+def test_a_standfirst_above_a_caption_and_the_byline_is_the_article_s_first_paragraph() -> None:
+    # Given a headline, its standfirst (about the article), a picture's caption on the same
+    # topic, the byline and dateline, then the article
+    header = (
+        "Council votes to expand the city bus network\n"
+        "The council's vote on the bus network follows rising demand from commuters in the city.\n"
+        "Image\nRising demand from commuters could expand the bus network again in 2023\n"
+        "By Jane Doe\nSept. 25, 2018\n"
+    )
+    # When extracted / Then the standfirst is no notice: the headline above it is the title,
+    # not the caption nearer the article
+    assert extract(f"{MENU}{header}{PROSE}".encode()).title == "Council votes to expand the city bus network"

@@ -70,6 +70,7 @@ PARAGRAPH_WORDS = 6  # a paragraph has a sentence of six words or more; captions
 # a space and a capital.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de])")
 PARAGRAPH_SEARCH = 15  # lines from the run's start searched for the article's first paragraphs
+NOTICE_SPAN = 20  # lines below a first "paragraph" searched for a headline with its byline and date
 # Lines above the article's first paragraph searched for the headline: in text saved from a news
 # page the menus between headline and article run to 80 lines and more (60 missed two headlines).
 TITLE_LOOKBACK = 100
@@ -264,10 +265,39 @@ def _menu_entry(plain: str) -> bool:
 
 
 def _prose_start(plains: list[str], run_start: int) -> int:
-    """The article's first paragraph at or below the run's start (the header's lines above it)."""
+    """The article's first paragraph at or below the run's start (the header's lines above it);
+    a "paragraph" with a full header below it (a headline, its byline and dateline) was a
+    notice of the page's ("Subscribe to our newsletter to receive:"): the article's first
+    paragraph is the one after that header."""
     end = min(len(plains), run_start + PARAGRAPH_SEARCH)
     paragraphs = [index for index in range(run_start, end) if _is_paragraph(plains, index)]
-    return paragraphs[0] if paragraphs else run_start
+    if not paragraphs:
+        return run_start
+    first = paragraphs[0]
+    header = _full_header_below(plains, first)
+    if header is None:
+        return first
+    after = range(header + 1, min(len(plains), header + 1 + PARAGRAPH_SEARCH))
+    start = next((index for index in after if _is_paragraph(plains, index)), None)
+    if start is None or _on_topic(plains[first], _stems(" ".join(plains[start : start + TOPIC_LINES]))):
+        return first  # a first paragraph about the article below is its own (a standfirst)
+    return start
+
+
+def _full_header_below(plains: list[str], paragraph: int) -> int | None:
+    """A heading-like line a little below a lone paragraph (no other before it) with a byline
+    and a dateline under it."""
+    for index in range(paragraph + 1, min(len(plains) - 1, paragraph + 1 + NOTICE_SPAN)):
+        if _is_paragraph(plains, index):
+            return None
+        if not _title_like(plains[index], plains[index + 1], linked=False):
+            continue
+        below = plains[index + 1 : index + 1 + HEADER_SPAN]
+        dated = any(_is_dateline(line) for line in below)
+        signed = any(BYLINE.match(line) or _is_name_line(line) for line in below)
+        if dated and signed:
+            return index
+    return None
 
 
 def _is_paragraph(plains: list[str], index: int) -> bool:
