@@ -291,3 +291,17 @@ def test_a_standfirst_above_a_caption_and_the_byline_is_the_article_s_first_para
     # When extracted / Then the standfirst is no notice: the headline above it is the title,
     # not the caption nearer the article
     assert extract(f"{MENU}{header}{PROSE}".encode()).title == "Council votes to expand the city bus network"
+
+
+def test_notices_standing_apart_above_the_headline_and_its_byline_are_not_the_article() -> None:
+    # Given two notices of the page, each a lone paragraph between short lines, then the
+    # headline right above its dateline and byline, then the article
+    notices = (
+        "Get the most out of City Paper. Subscribe to our newsletter to receive:\nDaily updates\n"
+        "We use cookies and similar technologies to improve your browsing experience.\nSign in\n"
+    )
+    header = "How does the council plan a bus network?\nPublished Thursday 27 July 2017\nBy Jane Doe\n"
+    # When extracted
+    article = extract(f"{MENU}{notices}{header}{PROSE}".encode())
+    # Then the headline is the title and the author is found under it
+    assert (article.title, article.authors) == ("How does the council plan a bus network?", ("Jane Doe",))

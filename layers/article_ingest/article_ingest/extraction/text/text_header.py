@@ -266,37 +266,45 @@ def _menu_entry(plain: str) -> bool:
 
 def _prose_start(plains: list[str], run_start: int) -> int:
     """The article's first paragraph at or below the run's start (the header's lines above it);
-    a "paragraph" with a full header below it (a headline, its byline and dateline) was a
-    notice of the page's ("Subscribe to our newsletter to receive:"): the article's first
-    paragraph is the one after that header."""
+    "paragraphs" standing alone with a full header below them (a headline, its byline and
+    dateline), none about the article below it, were the page's notices ("Subscribe to our
+    newsletter to receive:"): the article's first paragraph is the one after that header."""
     end = min(len(plains), run_start + PARAGRAPH_SEARCH)
     paragraphs = [index for index in range(run_start, end) if _is_paragraph(plains, index)]
     if not paragraphs:
         return run_start
     first = paragraphs[0]
-    header = _full_header_below(plains, first)
-    if header is None:
+    found = _full_header_below(plains, first)
+    if found is None:
         return first
+    header, notices = found
     after = range(header + 1, min(len(plains), header + 1 + PARAGRAPH_SEARCH))
     start = next((index for index in after if _is_paragraph(plains, index)), None)
-    if start is None or _on_topic(plains[first], _stems(" ".join(plains[start : start + TOPIC_LINES]))):
-        return first  # a first paragraph about the article below is its own (a standfirst)
+    if start is None:
+        return first
+    article_stems = _stems(" ".join(plains[start : start + TOPIC_LINES]))
+    if any(_on_topic(plains[notice], article_stems) for notice in notices):
+        return first  # a paragraph about the article below is its own (a standfirst)
     return start
 
 
-def _full_header_below(plains: list[str], paragraph: int) -> int | None:
-    """A heading-like line a little below a lone paragraph (no other before it) with a byline
-    and a dateline under it."""
+def _full_header_below(plains: list[str], paragraph: int) -> tuple[int, list[int]] | None:
+    """A heading-like line a little below the paragraph with a byline and a dateline under it,
+    and the paragraphs up to it, when each stands alone (notices, not two in a row of an
+    article's prose)."""
+    paragraphs = [paragraph]
     for index in range(paragraph + 1, min(len(plains) - 1, paragraph + 1 + NOTICE_SPAN)):
+        if _title_like(plains[index], plains[index + 1], linked=False):
+            below = plains[index + 1 : index + 1 + HEADER_SPAN]
+            dated = [_is_dateline(line) for line in below]
+            signed = [bool(BYLINE.match(line)) or _is_name_line(line) for line in below]
+            # (the byline or dateline right under it, or under its deck)
+            if any(dated) and any(signed) and any(dated[:2] + signed[:2]):
+                return index, paragraphs
         if _is_paragraph(plains, index):
-            return None
-        if not _title_like(plains[index], plains[index + 1], linked=False):
-            continue
-        below = plains[index + 1 : index + 1 + HEADER_SPAN]
-        dated = any(_is_dateline(line) for line in below)
-        signed = any(BYLINE.match(line) or _is_name_line(line) for line in below)
-        if dated and signed:
-            return index
+            if paragraphs[-1] == index - 1:
+                return None
+            paragraphs.append(index)
     return None
 
 
