@@ -777,3 +777,14 @@ def test_a_dateline_in_digits_that_reads_either_way_bounds_the_page_wide_answer(
     article = extract(html_page(body + prose() + elsewhere, lang="en"))
     # Then a day that is neither reading is no publication date; one of them settles the order
     assert article.published == day
+
+
+def test_a_page_showing_only_its_update_day_has_that_day_modified_and_no_publication_day() -> None:
+    # Given a headline over "Last Updated: <day>" and the same day marked further down the page
+    body = "<h1>Council votes to expand the bus network</h1><div>Last Updated: October 27, 2012 9:22pm</div>"
+    elsewhere = '<span class="entry-date">October 27, 2012</span>'
+    # When it is extracted
+    article = extract(html_page(body + prose() + elsewhere, lang="en"))
+    # Then the update day is the modified day, and no publication day is claimed from it
+    assert article.published is None
+    assert (article.modified, article.sources["modified"]) == ("2012-10-27", "dateline")

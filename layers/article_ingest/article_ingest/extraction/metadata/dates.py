@@ -407,8 +407,9 @@ class Datelines:
 
     def contradict(self, day: str) -> bool:
         """Whether the day shown contradicts `day` (an ISO day) as the publication's: it is
-        after the last update shown, or neither reading of an all-digit dateline."""
-        return (self.updated is not None and day > self.updated.value) or (
+        the last update shown or after it (a page showing only its update day does not tell
+        its publication's), or neither reading of an all-digit dateline."""
+        return (self.updated is not None and day >= self.updated.value) or (
             bool(self.either_way) and day not in self.either_way
         )
 
@@ -436,10 +437,14 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
                 updated, labelled_update = updated or Found(day, Source.DATELINE), 0
             continue
         # "Published May 2, updated May 3": May 2
-        day, readings = _shown_reading(UPDATE_CUE.split(shown, maxsplit=1)[0], declared)
+        before, *after = UPDATE_CUE.split(shown, maxsplit=1)
+        day, readings = _shown_reading(before, declared)
         if day is not None:
             return Datelines(published=Found(day, Source.DATELINE), updated=updated)
         either_way = either_way or readings
+        # "Last Updated: October 27, 2012": the last change only
+        if after and updated is None and (day := _shown_day(after[0], declared)):
+            updated = Found(day, Source.DATELINE)
     return Datelines(updated=updated, either_way=either_way)
 
 
