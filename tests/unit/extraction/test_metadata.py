@@ -252,6 +252,8 @@ def test_a_date_shown_only_beside_the_byline_is_found() -> None:
         ("en", "29/12/2007", "2007-12-29"),
         ("en", "3/09/15 8:00am", None),  # 9 March or 3 September: not guessed
         ("en", "Posted on: 07-20-2012", "2012-07-20"),  # month first: the only order that is a date
+        ("en", "Nov. 6, 2012 By Jane Doe", "2012-11-06"),  # a month's short form, AP style
+        ("en", "Posted Sept. 25, 2018", "2018-09-25"),
         ("en", "Article Launched: 12/30/2007 01:50:35 AM PST", "2007-12-30"),
         ("en", "Posted on: 08-06-2012", None),  # 8 June or 6 August
         ("en", "Monday, 11.05.2012", "2012-11-05"),  # 11 May 2012 was a Friday: the weekday tells

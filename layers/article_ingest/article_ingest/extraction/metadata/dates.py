@@ -74,6 +74,9 @@ DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH
 AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A month's short form with a full stop, AP style ("Nov. 6, 2012", "Sept. 25"), which htmldate's
+# parser does not read: written as it reads it ("Nov 6, 2012", "Sep 25").
+ABBREVIATED_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})(?:(?<=sep)t\.?|\.)(?=\s)", re.I)
 DAY_FORMAT = "%Y-%m-%d"  # htmldate's answers are days: its times are seldom the article's
 # htmldate reads an all-digit date day first: "3/09/15" is 3 September 2015 to it, 9 March to the
 # American site that wrote it. Where day and month could trade places (both 12 or less, and not
@@ -462,6 +465,7 @@ def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[s
     # the latest day allowed ends with tomorrow (a time zone ahead), fixed for the day: one key for
     # the parser's cache all day long
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
+    text = ABBREVIATED_MONTH.sub(r"\1", text)
     day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
         return None, ()
