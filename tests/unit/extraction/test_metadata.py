@@ -790,3 +790,66 @@ def test_a_page_showing_only_its_update_day_has_that_day_modified_and_no_publica
     # Then the update day is the modified day, and no publication day is claimed from it
     assert article.published is None
     assert (article.modified, article.sources["modified"]) == ("2012-10-27", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("after_title", "above", "day"),
+    [
+        # another post's linked title in a table (no list) after the title's first copy
+        (
+            "",
+            "<table><tr><td><a href='/p/1'>X</a></td></tr><tr><td><a href='/p/2'>Mayor opens the new "
+            "city bridge</a></td><td>January 5, 2008</td></tr></table>",
+            None,
+        ),
+        # a day inside prose broken up by a link, after the title
+        (
+            "<p>In a report released <a href='/r'>March 3, 2009</a>, the agency said that the bus network "
+            "had grown faster than any other in the region over the decade before.</p>",
+            "",
+            None,
+        ),
+        # the byline's day under the title, the author an e-mail link with a role
+        (
+            "<div><a href='mailto:jd@example.com'>JANE DOE, Deputy Business Editor</a> January 8, 2008</div>",
+            "",
+            "2008-01-08",
+        ),
+    ],
+)
+def test_texts_after_the_title_stop_at_another_article_or_prose(
+    after_title: str, above: str, day: str | None
+) -> None:
+    # Given a post whose title is followed by another article's link, prose naming a day, or
+    # its byline and day
+    page = _blog_post(after_title, above=above.replace(">X<", f">{BLOG_HEADLINE}<"))
+    # When it is extracted / Then only a byline's day dates the post
+    assert extract(page).published == day
+
+
+def test_a_list_nested_in_the_post_s_own_item_does_not_end_its_header() -> None:
+    # Given posts in a list, the headline's item holding a list of its byline and dateline
+    post = (
+        "<ol><li class='post'><h2>Council votes to expand the bus network</h2>"
+        f"<ul class='meta'><li>By Jane Doe</li><li>Posted November 7, 2012</li></ul>{prose()}</li></ol>"
+    )
+    # When it is extracted / Then that dateline dates the post
+    article = extract(html_page("<div>Sidebar: March 3, 2012</div>" + post, lang="en"))
+    assert (article.published, article.sources["published"]) == ("2012-11-07", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "modified"),
+    [
+        ("By Jane Doe, edited by John Roe, March 3, 2012", "2012-03-03", None),  # an editor, not an update
+        ("Posted NOV. 6, 2012", "2012-11-06", None),  # a short month in capitals, AP style
+    ],
+)
+def test_an_editor_or_a_month_in_capitals_in_the_dateline(
+    dateline: str, published: str, modified: None
+) -> None:
+    # Given a headline over a dateline naming an editor, or a month's short form in capitals
+    body = f"<h1>Council votes to expand the bus network</h1><p>{dateline}</p>{prose()}"
+    # When it is extracted / Then the day is the publication's, not an update's
+    article = extract(html_page(body, lang="en"))
+    assert (article.published, article.modified) == (published, modified)

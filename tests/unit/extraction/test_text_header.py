@@ -305,20 +305,3 @@ def test_notices_standing_apart_above_the_headline_and_its_byline_are_not_the_ar
     article = extract(f"{MENU}{notices}{header}{PROSE}".encode())
     # Then the headline is the title and the author is found under it
     assert (article.title, article.authors) == ("How does the council plan a bus network?", ("Jane Doe",))
-
-
-@pytest.mark.parametrize(
-    ("opening", "title"),
-    [
-        ("Trams", "Trams"),  # the word the first paragraph starts with: the article's subject
-        ("Wikipedia", None),  # a site's name over an article about something else
-    ],
-)
-def test_a_text_opening_on_the_one_word_its_first_paragraph_starts_with_is_titled_by_it(
-    opening: str, title: str | None
-) -> None:
-    # Given an encyclopedia article saved as text: one word, a tagline, then the article
-    paragraph = "Trams are rail vehicles that run on tracks along public urban streets in many cities.\n"
-    text = f"{opening}\nFrom the free encyclopedia\nJump to: navigation, search\n{paragraph * 4}"
-    # When extracted / Then the word is the title only when the article is about it
-    assert extract(text.encode()).title == title

@@ -149,7 +149,7 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
             after_title = texts_after_title(tree, meta.title)
             after = datelines_shown(after_title, declared=meta.language, title=meta.title)
             either_way = shown_dates.either_way or after.either_way
-            shown_dates = Datelines(after.published, shown_dates.updated, either_way)
+            shown_dates = Datelines(after.published, shown_dates.updated or after.updated, either_way)
         meta = _shown_dates(meta, shown_dates)
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)
@@ -157,8 +157,8 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
 
 def _shown_dates(meta: Metadata, shown: Datelines) -> Metadata:
     """The dates the header shows over htmldate's page-wide reading: its dateline is the
-    publication's; a day the header contradicts (after the last update it shows, or neither
-    reading of its all-digit dateline) is no publication date."""
+    publication's; a day the header contradicts (on or after the last update it shows, or
+    neither reading of its all-digit dateline) is no publication date."""
     if shown.published is not None:
         meta = meta.with_field("published", shown.published)
     elif meta.published and shown.contradict(meta.published[:10]):

@@ -104,7 +104,8 @@ NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 NUMERIC_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)")  # ...in a dateline
 # What a dateline says after these words is the last change, not the publication.
 UPDATE_WORDS = r"updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato"
-UPDATE_CUE = re.compile(rf"\b(?:(?:last )?{UPDATE_WORDS})\b", re.I)  # "last" before "updated" only, as ever
+# ("last" before "updated" only, as ever; "edited by Jane Doe" names an editor, not a change's day)
+UPDATE_CUE = re.compile(rf"\b(?:(?:last )?{UPDATE_WORDS})\b(?!\W*by\b)", re.I)
 # A label naming the day that follows it as the publication's, in the page's text. Capitalised, as
 # labels are: prose that mentions a study "published on March 3" does not date the page. (No word
 # boundary before it: a page's text in one piece runs "ReutersPublished:" together.)
@@ -400,7 +401,7 @@ def _names_its_day(text: str, day: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class Datelines:
     """The days shown between the headline and the article: the publication's, and the last
-    change's when a label on its own says so ("Last Updated:", then the day)."""
+    change's when a label says so ("Last Updated:", then the day, or in the same text)."""
 
     published: Found[str] | None = None
     updated: Found[str] | None = None
@@ -465,7 +466,7 @@ def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[s
     # the latest day allowed ends with tomorrow (a time zone ahead), fixed for the day: one key for
     # the parser's cache all day long
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
-    text = ABBREVIATED_MONTH.sub(r"\1", text)
+    text = ABBREVIATED_MONTH.sub(lambda month: month.group(1).capitalize(), text)
     day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
         return None, ()

@@ -17,6 +17,7 @@ import functools
 import re
 from collections import deque
 from dataclasses import dataclass
+from itertools import islice
 
 import lxml.html
 
@@ -57,33 +58,56 @@ MAX_PADDING = 4  # a raw text longer than this many times the title is not it, w
 # Short texts read after the element showing the title when the header gave no dateline (a byline
 # and its date, split over a few elements: "by", "Jane Doe", "on Tuesday, December 6, 2011")
 TEXTS_AFTER_TITLE = 5
+ITEM_REACH = 4  # a headline in a list item sits this close under it ("li > h3 > a")
+MIN_LINKED_TITLE_WORDS = 5  # a link this long after the title is another article's (a list of them)
 
 
 def texts_after_title(tree: lxml.html.HtmlElement, title: str | None) -> tuple[str, ...]:
-    """The short texts shown from the first element whose own text is the `title` (the headline,
-    wherever the article's body was found) up to the first long text: its byline and dateline
-    when the page puts them there (read as under a headline: see _HeaderTexts; a sentence, such
-    as a caption, may name any day: left out)."""
-    if not title:
+    """The short texts shown after the first element whose own text is the `title` (the
+    headline, wherever the article's body was found), up to the first long text, or link as
+    long as a headline (another article's: a list of them), or the next item of a list: its
+    byline and dateline when the page puts them there (read as under a headline: see
+    _HeaderTexts; a sentence, such as a caption, may name any day: left out)."""
+    key = _key(title or "")
+    if not title or not key:  # (a title of no words would match any blank text)
         return ()
-    key, most = _key(title), MAX_PADDING * len(title)
+    most = MAX_PADDING * len(title)
     texts: _HeaderTexts | None = None
+    last: lxml.html.HtmlElement | None = None  # the last element before a long text in a tail
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
             continue
-        raw = element.text or ""
-        if texts is None and len(title) <= len(raw) <= most and _key(raw) == key:
-            texts = _HeaderTexts()
-            texts.start_below(element)
-        elif texts is None:
+        raw, tail = element.text or "", element.tail
+        if texts is None:
+            if len(title) <= len(raw) <= most and _key(raw) == key:
+                texts = _HeaderTexts()
+                texts.start_below(element)
+                texts.add_below(element, "", tail)  # (the title's own text is not after it)
             continue
-        elif len(raw) > MAX_SHOWN_CHARS and len(" ".join(raw.split())) > MAX_SHOWN_CHARS:
+        prose = element.tag == "p" and _long(element.text_content())  # (whatever links break it up)
+        if _long(raw) or prose or _another_article(element, raw):
             break
-        texts.add_below(element, raw, element.tail)
-        if texts.listed or len(texts.below) > TEXTS_AFTER_TITLE:  # (the title's own text is the first)
+        if tail and _long(tail) and last is None:  # prose after this element and its own texts
+            last = _last_descendant(element)
+        texts.add_below(element, raw, tail)
+        if texts.listed or len(texts.below) >= TEXTS_AFTER_TITLE or element is last:
             break
-    below = texts.below[: TEXTS_AFTER_TITLE + 1] if texts is not None else []
+    below = texts.below[:TEXTS_AFTER_TITLE] if texts is not None else []
     return tuple(text for text in below if not SENTENCE_END.search(text))
+
+
+def _long(text: str) -> bool:
+    """Longer than a byline or dateline (prose), its spacing collapsed."""
+    return len(text) > MAX_SHOWN_CHARS and len(" ".join(text.split())) > MAX_SHOWN_CHARS
+
+
+def _another_article(element: lxml.html.HtmlElement, raw: str) -> bool:
+    """A link as long as a headline (not an e-mail address: a byline's)."""
+    return (
+        element.tag == "a"
+        and len(raw.split()) >= MIN_LINKED_TITLE_WORDS
+        and not element.get("href", "").startswith("mailto:")
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -170,7 +194,6 @@ def headline_above(
         return None, ()
     candidate, blocks_since, texts = None, 0, _HeaderTexts()
     rank: int | None = None  # the candidate's
-    holder: lxml.html.HtmlElement | None = None  # the candidate's element
     titled = _TitleText(title)
     opened_on_headline = False
     before = texts.before  # appended to inline: every element of the page passes here
@@ -184,8 +207,7 @@ def headline_above(
                 # the article opens on its headline (outranking any heading above): the texts
                 # after it, up to the rest of the article, are its header
                 candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
-                holder = element
-                texts.start_below(holder)
+                texts.start_below(element)
                 lede, opened_on_headline = _lede(_after(opening, candidate)), True
                 raw = ""  # the headline's own text is not a text below it
             elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
@@ -196,13 +218,12 @@ def headline_above(
         elif raw and not raw.isspace():
             blocks_since += 1
             before.append(raw)
-        # (a block inside the headline found, saying part of it, is not another headline; the
-        # title said again further down is: the first was in a list of posts or a breadcrumb)
-        said = titled.says(raw) and not (holder is not None and _inside(element, holder))
+        # (a block inside the headline found, saying part of it, is not another headline)
+        said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
         if not opened_on_headline and ((heading := _is_headline(element)) or said):
-            candidate, holder, blocks_since = " ".join(element.text_content().split()), element, 0
+            candidate, blocks_since = " ".join(element.text_content().split()), 0
             rank = _rank(element) if heading else TITLE_REPEAT
-            texts.start_below(holder)
+            texts.start_below(element)
         if (tail := element.tail) and not tail.isspace():
             before.append(tail)
         if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
@@ -259,10 +280,12 @@ class _HeaderTexts:
         self._figure: lxml.html.HtmlElement | None = None  # a figure whose texts are skipped...
         self._figure_last: lxml.html.HtmlElement | None = None  # ...up to its last descendant
         # A candidate in a list item is one of a list of articles: the next item's texts and the
-        # rest of the list say nothing about it
+        # rest of the list say nothing about it; nor does what follows another article's link
         self.listed = False
-        self._holder: lxml.html.HtmlElement | None = None
-        self._item: lxml.html.HtmlElement | None = None  # the list item holding the candidate
+        self._item_last: lxml.html.HtmlElement | None = None  # the last descendant of the list
+        self._item_passed = False  # item holding the candidate, and whether the walk is past it
+        self._holder_last: lxml.html.HtmlElement | None = None  # the headline's last descendant,
+        # while the walk is inside it
 
     def start_below(self, holder: lxml.html.HtmlElement) -> None:
         """A new headline, shown by `holder`: the texts just above it are kept (bare datelines
@@ -271,11 +294,15 @@ class _HeaderTexts:
         self.below = []
         self._figure = self._figure_last = None
         self.listed = False
-        self._holder = holder
-        self._item = next((parent for parent in holder.iterancestors() if parent.tag == "li"), None)
+        near = islice(holder.iterancestors(), ITEM_REACH)
+        item = next((parent for parent in near if parent.tag == "li"), None)
+        self._item_last = _last_descendant(item) if item is not None else None
+        self._item_passed = False
+        self._holder_last = _last_descendant(holder)
 
     def add_below(self, element: lxml.html.HtmlElement, raw: str, tail: str | None) -> None:
-        if self._item is not None and element.tag == "li" and element is not self._item:
+        next_item = self._item_passed and element.tag == "li"  # (not one nested in the item)
+        if next_item or (self._holder_last is None and _another_article(element, raw)):
             self.listed = True
         if self.listed:
             return
@@ -286,6 +313,10 @@ class _HeaderTexts:
         if self._figure is not None and element is self._figure_last:
             self.below.extend(_short_texts(self._figure.tail))  # the text right after the figure
             self._figure = self._figure_last = None
+        if element is self._item_last:
+            self._item_passed = True
+        if element is self._holder_last:
+            self._holder_last = None
 
     def without_headline(self, raw: str) -> tuple[str, ...]:
         """With no headline found: the article's opening text and the texts just above it, nearest
@@ -307,10 +338,6 @@ def _opens_article(raw: str, lede: str) -> bool:
         return False
     own = _key(raw[: 4 * MIN_LEDE_CHARS])
     return len(own) >= MIN_LEDE_CHARS and own[:MIN_LEDE_CHARS] in lede
-
-
-def _inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
-    return any(parent is ancestor for parent in element.iterancestors())
 
 
 def _last_descendant(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

@@ -317,18 +317,6 @@ def _is_paragraph(plains: list[str], index: int) -> bool:
     return longest >= PARAGRAPH_WORDS and (bool(PROSE_END.search(plain)) or continued)
 
 
-def _names_the_subject(opening: str, paragraph: str) -> bool:
-    """Whether the text opens on one word that its first paragraph starts with: an encyclopedia's
-    title ("Mozilla" over "Mozilla is a free-software community ...")."""
-    word = opening.strip()
-    return (
-        len(word.split()) == 1
-        and word[:1].isupper()
-        and _letter_share(word) == 1
-        and paragraph.startswith(f"{word} ")
-    )
-
-
 def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int | None:
     """The index of the headline line, or None when no line is convincing.
 
@@ -343,10 +331,7 @@ def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int |
     below = range(last, min(len(plains), prose_start + REPEATED_LOOKAHEAD))
     for index in [0, *range(max(1, prose_start - TITLE_LOOKBACK), last), *below]:
         following = plains[index + 1] if index + 1 < len(plains) else ""
-        title_like = _title_like(plains[index], following, linked=linked[index]) or (
-            index == 0 and _names_the_subject(plains[0], plains[prose_start])
-        )
-        if not title_like or _is_byline_name(plains, index):
+        if not _title_like(plains[index], following, linked=linked[index]) or _is_byline_name(plains, index):
             continue
         below_prose = index >= last
         if below_prose and not _repeated(plains, index, repeated):
