@@ -305,3 +305,31 @@ def test_notices_standing_apart_above_the_headline_and_its_byline_are_not_the_ar
     article = extract(f"{MENU}{notices}{header}{PROSE}".encode())
     # Then the headline is the title and the author is found under it
     assert (article.title, article.authors) == ("How does the council plan a bus network?", ("Jane Doe",))
+
+
+OWN_ADDRESS = "https://example.com/news/council-votes-to-expand-the-bus-network-1690268064"
+
+
+def test_a_line_spelling_the_page_s_own_address_is_the_headline_far_above_the_article() -> None:
+    # Given a saved page that opens on the site's name, whose headline (linked to its own
+    # address) sits far above the article, with a deal's teaser line right above the article,
+    # and which links to its own address again from its dateline and its comment count
+    headline = f'<a href="{OWN_ADDRESS}">Council votes to expand the bus network</a>'
+    menus = MENU * 5
+    teaser = "Friday's Best Deals: Lamps, Pillows, Towels and More"
+    dateline = f'<a href="{OWN_ADDRESS}">9/11/13 10:00AM</a>\n<a href="{OWN_ADDRESS}#replies">158</a>'
+    text = f"City Paper\n{headline}\n{menus}{dateline}\n{teaser}\n{PROSE}"
+    # When extracted / Then the line the page's address spells is the title
+    assert extract(text.encode()).title == "Council votes to expand the bus network"
+
+
+def test_a_headline_saved_wrapped_over_two_lines_is_joined_when_the_page_s_address_spells_it() -> None:
+    # Given a page whose headline was saved over two lines, and whose in-page links ("Jump to
+    # content", its contents) name its own address
+    own = "https://en.example.org/wiki/List_of_films_featuring_time_loops"
+    links = f'<a href="{own}#content">Jump to content</a>\n<a href="{own}#history">History</a>\n'
+    text = f"{links}{MENU}List of films\nfeaturing time loops\nFrom the free encyclopedia\n{PROSE}"
+    # When extracted / Then the two lines are the title, and the body starts below them
+    article = extract(text.encode())
+    assert article.title == "List of films featuring time loops"
+    assert "featuring time loops" not in article.text

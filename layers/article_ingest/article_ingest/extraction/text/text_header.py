@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from article_ingest.extraction.metadata.authors import clean_authors
 from article_ingest.extraction.signals import DATELINE, PHOTO_CREDIT
+from article_ingest.extraction.text.slugs import spells
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|\u203a|·|_)\s+")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
@@ -85,6 +86,7 @@ STEM_CHARS = 5  # words compared by their first letters: "election" matches "ele
 MIN_TOPICAL_SHARE = 0.3  # share of a line's words the article must use for the line to be on topic
 MIN_TOPICAL_WORDS = 2  # and two of them at least: one shared word ("This Blog") is chance
 REPEATED_WEIGHT = 5  # a headline repeated by the <title> or a breadcrumb, or shown twice, is surest
+OWN_PAGE_WEIGHT = 5  # as sure: a line the page's own address spells (slugs.py)
 BYLINE_WEIGHT = 2  # a byline or dateline just below is the next surest
 TOPICAL_WEIGHT = 2  # a headline is about the article; menu entries and captions of others are not
 NEAR_WEIGHT = 2  # closeness to the article decides among plain heading-like lines...
@@ -230,10 +232,17 @@ def _repeated(plains: list[str], index: int, repeated: set[str]) -> bool:
 
 
 def _score_title(
-    plains: list[str], index: int, prose_start: int, repeated: set[str], article_stems: set[str]
+    plains: list[str],
+    index: int,
+    prose_start: int,
+    repeated: set[str],
+    article_stems: set[str],
+    *,
+    own: list[str] | None = None,
 ) -> int:
     plain = plains[index]
     score = REPEATED_WEIGHT if _repeated(plains, index, repeated) else 0
+    score += OWN_PAGE_WEIGHT if own and spells(own, plain) else 0
     score += BYLINE_WEIGHT if _byline_below(plains, index) else 0
     on_topic = _on_topic(plain, article_stems)
     score += TOPICAL_WEIGHT if on_topic else 0
@@ -317,8 +326,11 @@ def _is_paragraph(plains: list[str], index: int) -> bool:
     return longest >= PARAGRAPH_WORDS and (bool(PROSE_END.search(plain)) or continued)
 
 
-def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int | None:
-    """The index of the headline line, or None when no line is convincing.
+def find_title(
+    plains: list[str], linked: list[bool], prose_start: int, own: list[str] | None = None
+) -> int | None:
+    """The index of the headline line, or None when no line is convincing; `own` is the slug of
+    the page's own address, when its links tell it.
 
     The candidates are the text's opening line, the lines above the article's first
     paragraph (`prose_start`) and, when repeated, the few lines below it: that "paragraph" may
@@ -336,7 +348,7 @@ def find_title(plains: list[str], linked: list[bool], prose_start: int) -> int |
         below_prose = index >= last
         if below_prose and not _repeated(plains, index, repeated):
             continue
-        score = _score_title(plains, index, prose_start, repeated, article_stems)
+        score = _score_title(plains, index, prose_start, repeated, article_stems, own=own)
         # ties go to the line closer to the article, but a line below its first paragraph is not
         # close to it: that paragraph was taken as the article's, so the line must do better
         if score > best_score or (score == best_score and not below_prose):
@@ -381,10 +393,13 @@ def _name_before_date(plain: str) -> str | None:
     return None
 
 
-def read_header(plains: list[str], linked: list[bool], run_start: int) -> TextHeader:
-    """The headline and byline of a text document whose article's run starts at `run_start`."""
+def read_header(
+    plains: list[str], linked: list[bool], run_start: int, own: list[str] | None = None
+) -> TextHeader:
+    """The headline and byline of a text document whose article's run starts at `run_start`
+    (`own`: the words of the page's own address, see slugs.py)."""
     prose_start = _prose_start(plains, run_start)
-    title_index = find_title(plains, linked, prose_start)
+    title_index = find_title(plains, linked, prose_start, own)
     if title_index is None:
         return TextHeader()
     byline_end, authors = find_byline(plains, title_index, prose_start)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import lxml.html
 
 from article_ingest.extraction.input.parse import parse_fragment
+from article_ingest.extraction.text.slugs import own_slug, slug_words, spells, squash
 from article_ingest.extraction.text.text_header import FURNITURE, TextHeader, read_header
 from article_ingest.extraction.words import count_words
 
@@ -43,12 +42,7 @@ FURNITURE_COST = 60  # furniture markers cut the run
 NOISE_COST = 3  # an ad slot between paragraphs must not split the article
 MAX_CRUMB_WORDS = 12  # a breadcrumb is a few short links; a longer line with a slash is prose
 LINK_LINE_SHARE = 0.8  # a line whose text is mostly link text is a link, not prose
-# A link whose address ends in its own words ("/minecraft-18-the-bountiful-update") is an
-# article's headline linked to its page; the slug may be cut short ("...-gamings-riche-128402").
-SLUG_ID = re.compile(r"(?:[-_]?\d{4,})+$")  # the numeric id a slug may end in
-MIN_SLUG_SHARE = 0.5  # share of the line's letters the slug spells, from its start
 LIST_REACH = 2  # article links this close together are a list ("Read on" labels between)
-MIN_SLUG_CHARS = 12  # a shorter slug ("/news", "/about-us") names a section, not an article
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,23 +119,23 @@ def _is_link_line(line: str, plain: str) -> bool:
 
 
 def _is_permalink(line: str, plain: str) -> bool:
-    """Whether the line is a link whose address's last segment spells the line's own words."""
+    """Whether the line is a link whose address's last segment spells the line's own words: an
+    article's headline linked to its page ("/minecraft-18-the-bountiful-update"), the slug
+    perhaps cut short ("...-gamings-riche-128402")."""
     match = INLINE_LINK.search(line)
-    if match is None:
-        return False
-    try:
-        path = urlsplit(html.unescape(match.group(1))).path
-    except ValueError:  # "http://[broken/x": no address, no slug
-        return False
-    segment = next((part for part in reversed(path.split("/")) if part), "")
-    slug = SLUG_ID.sub("", re.sub(r"\.\w+$", "", segment)).casefold()
-    slug = "".join(char for char in slug if char.isalnum())
-    squashed = "".join(char for char in _ascii_fold(plain).casefold() if char.isalnum())
-    return (
-        len(slug) >= MIN_SLUG_CHARS
-        and squashed.startswith(slug)
-        and len(slug) >= MIN_SLUG_SHARE * len(squashed)
-    )
+    return match is not None and spells(slug_words(match.group(1)), plain)
+
+
+def _rejoin_wrapped_headline(lines: list[str], own: list[str]) -> list[str]:
+    """The lines with the headline made one line again when it was saved wrapped over two
+    ("List of films" / "featuring time loops") and together they spell the page's own slug."""
+    slug = "".join(own)
+    for index in range(len(lines) - 1):
+        first = squash(_plain(lines[index]))
+        joined = f"{lines[index]} {lines[index + 1]}"
+        if first and slug.startswith(first) and len(slug) > len(first) and spells(own, _plain(joined)):
+            return [*lines[:index], joined, *lines[index + 2 :]]
+    return lines
 
 
 def _navigation_links(lines: list[str], plains: list[str]) -> list[bool]:
@@ -160,10 +154,6 @@ def _navigation_links(lines: list[str], plains: list[str]) -> list[bool]:
     ]
 
 
-def _ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
 def _article_lines(lines: list[str], scores: list[int], header: TextHeader) -> list[str]:
     """The best run of lines below the header, less the furniture inside it."""
     below = header.end_index if header.end_index is not None else header.title_index
@@ -179,12 +169,14 @@ def read_text(text: str) -> TextArticle:
     the run is then taken again from below the byline, so the header is not part of the body.
     """
     lines = _cut_comments([line.strip() for line in text.splitlines() if line.strip()], 0)
+    own = own_slug([match.group(1) for line in lines for match in INLINE_LINK.finditer(line)])
+    lines = _rejoin_wrapped_headline(lines, own) if own else lines
     plains = [_plain(line) for line in lines]
     scores = [_line_score(line) for line in lines]
     run_start, run_end = best_run(scores)
     linked = _navigation_links(lines, plains)
     # without a run of prose there is no article to find a header above
-    header = read_header(plains, linked, run_start) if run_end > run_start else TextHeader()
+    header = read_header(plains, linked, run_start, own) if run_end > run_start else TextHeader()
     kept = _article_lines(lines, scores, header)
     if not kept and header.title_index is not None:
         header = TextHeader()  # a "headline" that leaves no article below it was the article
