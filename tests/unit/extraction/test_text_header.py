@@ -333,3 +333,34 @@ def test_a_headline_saved_wrapped_over_two_lines_is_joined_when_the_page_s_addre
     article = extract(text.encode())
     assert article.title == "List of films featuring time loops"
     assert "featuring time loops" not in article.text
+
+
+ENTRY = (
+    "Mozilla\nFrom the free encyclopedia\nSee also: Mozilla Foundation and Mozilla Corporation\n"
+    "Mozilla\nIndustry\nOpen-source software\nFounded\nFebruary 28, 1998\n"
+    "Mozilla is a free-software community, created in 1998 by members of Netscape and volunteers.\n"
+)
+
+
+def test_a_one_word_subject_shown_twice_that_the_article_opens_on_is_the_headline() -> None:
+    # Given an encyclopedia's entry saved as text: its one-word heading, shown again in its
+    # infobox, and the article opening on that word
+    text = f"{ENTRY}{PROSE}"
+    # When extracted / Then the one word is the title
+    assert extract(text.encode()).title == "Mozilla"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading shown once (a test page's "Lorem" over "Lorem ipsum ...")
+        f"Lorem\nLorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor.\n{PROSE}",
+        # a menu entry shown twice (a page's two menus) over an article opening on that word
+        "Home\nNews\nSport\nHome\nNews\nSport\n"
+        f"News of the vote reached the council on Tuesday, and commuters welcomed it.\n{PROSE}",
+    ],
+)
+def test_a_one_word_line_shown_once_or_in_a_menu_is_no_headline(text: str) -> None:
+    # When extracted / Then no one-word line is the title
+    title = extract(text.encode()).title
+    assert title is None or len(title.split()) > 1

@@ -131,7 +131,7 @@ def _says_interface(plain: str) -> bool:
     return not plain[end - 1 : end].isalnum() or not plain[end : end + 1].isalnum()
 
 
-def _title_like(plain: str, following: str, *, linked: bool) -> bool:
+def _title_like(plain: str, following: str, *, linked: bool, one_word: bool = False) -> bool:
     """A standalone heading-like line: short, unpunctuated, not a link, byline, date or crumb.
 
     A line that starts in lower case, or is continued by one that does, is a hard-wrapped
@@ -139,7 +139,7 @@ def _title_like(plain: str, following: str, *, linked: bool) -> bool:
     """
     words = len(plain.split())
     return (
-        MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS
+        (MIN_TITLE_WORDS if not one_word else 1) <= words <= MAX_TITLE_WORDS
         and not plain[0].islower()
         and not (following[:1].islower() and not BYLINE.match(following))
         and len(plain) <= MAX_TITLE_CHARS
@@ -187,6 +187,18 @@ def _shown_twice(plains: list[str], index: int) -> bool:
     wrapped = _key(" ".join(plains[index + 1 : index + 3]))
     key = _key(plains[index])
     return len(wrapped.split()) >= MIN_REPEATED_WORDS and (key == wrapped or key.endswith(f" {wrapped}"))
+
+
+def _named_twice(plains: list[str], index: int, prose_start: int) -> bool:
+    """Whether a one-word line is the article's subject: shown twice close together (an
+    encyclopedia's entry: its heading, then its infobox's) and the word the article's first
+    paragraph opens on ("Mozilla is a free-software community"), and not between menu entries
+    (a page's two menus show each entry twice); any other one-word line is a menu entry or a
+    section's name."""
+    plain = plains[index]
+    nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
+    opening = plains[prose_start].split()[:1] if prose_start < len(plains) else []
+    return len(plain.split()) == 1 and plain in nearby and opening == [plain] and not _in_list(plains, index)
 
 
 def _last_copy(plains: list[str], index: int) -> int:
@@ -343,7 +355,9 @@ def find_title(
     below = range(last, min(len(plains), prose_start + REPEATED_LOOKAHEAD))
     for index in [0, *range(max(1, prose_start - TITLE_LOOKBACK), last), *below]:
         following = plains[index + 1] if index + 1 < len(plains) else ""
-        if not _title_like(plains[index], following, linked=linked[index]) or _is_byline_name(plains, index):
+        one_word = _named_twice(plains, index, prose_start)
+        title_like = _title_like(plains[index], following, linked=linked[index], one_word=one_word)
+        if not title_like or _is_byline_name(plains, index):
             continue
         below_prose = index >= last
         if below_prose and not _repeated(plains, index, repeated):
