@@ -1,10 +1,13 @@
 """Quality benchmark: article-ingest against readability-lxml and trafilatura on one or more corpora.
 
-    python -m bench.quality CORPUS_DIR [CORPUS_DIR ...] [--json OUT] [--systems a,b] [--half tune]
+    python -m bench.quality CORPUS_DIR [CORPUS_DIR ...] [--as-text CORPUS_DIR ...] [--json OUT]
+                            [--systems a,b] [--half tune]
 
 Every system runs on the same pages in the same process. Per corpus it prints body P/R/F1 (over
 all pages and over each half of the fixed tune/check split, bench/corpus.py), rejections, the
 metadata fields the corpus has truth for, and ms per page; then the macro-average over corpora.
+`--as-text` also scores HTML corpora rendered as text saved from a browser (bench/as_text.py):
+the text path measured on pages it was not tuned on.
 Scoring is described in bench/scoring.py. `--json` writes every page's scores, which
 `python -m bench.diff OLD NEW` compares.
 """
@@ -19,6 +22,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from bench.as_text import as_text
 from bench.corpus import Half, Page, load_corpus
 from bench.scoring import (
     byline_matches,
@@ -215,16 +219,23 @@ def macro_table(results: dict[str, list[SystemReport]]) -> str:
 
 
 def run(
-    corpora: list[Path], systems: dict[str, System], half: Half | None = None
+    corpora: list[Path],
+    systems: dict[str, System],
+    half: Half | None = None,
+    rendered: tuple[Path, ...] = (),
 ) -> dict[str, list[SystemReport]]:
-    """Benchmark every corpus with every system (the as-text baseline joins on text corpora)."""
+    """Benchmark every corpus with every system (the as-text baseline joins on text corpora),
+    then the `rendered` corpora's pages as text."""
     results = {}
-    for corpus in corpora:
+    runs = [(corpus.name, corpus, False) for corpus in corpora]
+    runs += [(f"{corpus.name} as text", corpus, True) for corpus in rendered]
+    for name, corpus, as_shown in runs:
         pages = [page for page in load_corpus(corpus) if half is None or page.half == half]
+        pages = [as_text(page) for page in pages] if as_shown else pages
         chosen = dict(systems)
         if pages and all(page.is_text for page in pages):
             chosen.update(TEXT_BASELINE)
-        results[corpus.name] = [evaluate(name, system, pages) for name, system in chosen.items()]
+        results[name] = [evaluate(system_name, system, pages) for system_name, system in chosen.items()]
     return results
 
 
@@ -240,9 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every page's scores here (for bench.diff)")
     parser.add_argument("--systems", help=f"comma-separated subset of: {', '.join(SYSTEMS)}")
     parser.add_argument("--half", choices=HALVES, help="score only this half of each corpus")
+    parser.add_argument(
+        "--as-text", nargs="+", type=Path, default=[], help="HTML corpus folders also scored rendered as text"
+    )
     args = parser.parse_args(argv)
     corpora = args.corpora or [DEFAULT_CORPUS]
-    for corpus in corpora:
+    for corpus in [*corpora, *args.as_text]:
         if not corpus.is_dir():
             parser.error(f"corpus folder not found: {corpus} (the corpora live outside the repo)")
     systems = SYSTEMS
@@ -252,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             known = ", ".join(SYSTEMS)
             parser.error(f"unknown system(s): {', '.join(sorted(unknown))}; choose from {known}")
         systems = {name: SYSTEMS[name] for name in args.systems.split(",")}
-    results = run(corpora, systems, args.half)
+    results = run(corpora, systems, args.half, tuple(args.as_text))
     for corpus, reports in results.items():
         sys.stdout.write(f"\n## {corpus}\n\n{markdown_table(reports)}\n")
         if structure := structure_table(reports):

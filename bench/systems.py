@@ -55,9 +55,13 @@ def run_article_ingest(data: bytes) -> Extraction:
 def run_readability(data: bytes) -> Extraction:
     """readability-lxml alone: the summary's text and short_title(); it has no other metadata."""
     from readability import Document  # noqa: PLC0415 - peers load only when benchmarked
+    from readability.readability import Unparseable  # noqa: PLC0415
 
     document = Document(_as_text(data))
-    summary = document.summary(html_partial=True)
+    try:
+        summary = document.summary(html_partial=True)
+    except Unparseable:  # an empty document (a page of frames rendered as text): no article
+        return Extraction(text="")
     text = ""
     if summary.strip():
         body: lxml.html.HtmlElement = lxml.html.fromstring(summary)

@@ -1,0 +1,26 @@
+"""HTML pages rendered as text saved from a browser (bench/as_text.py), the as-text corpus's format."""
+
+from __future__ import annotations
+
+from bench.as_text import render
+
+
+def test_blocks_become_lines_and_links_stay_inline() -> None:
+    # Given a page with a head, a paragraph holding a link, a list and a script
+    page = (
+        b"<html><head><title>Buses - City Paper</title></head><body>"
+        b"<h1>Buses return</h1><p>The council &amp; the\n   city "
+        b"<a href='/a?x=1&amp;y=2'>voted <i>today</i></a>.</p>"
+        b"<ul><li>One</li><li>Two</li></ul><script>var x = 1;</script></body></html>"
+    )
+    # When rendered / Then each block is a line, spacing collapsed, text and address unescaped,
+    # and neither the <title> nor the script is shown
+    assert render(page) == (
+        'Buses return\nThe council & the city <a href="/a?x=1&y=2">voted today</a>.\nOne\nTwo\n'
+    )
+
+
+def test_an_empty_page_renders_as_no_text() -> None:
+    # Given pages with nothing to show / Then they render as an empty text
+    assert render(b"") == ""
+    assert render(b"<html><body><script>x()</script></body></html>") == ""
