@@ -44,6 +44,16 @@ def test_the_site_name_suffix_is_cut_from_the_page_title() -> None:
     assert article.title == "Buses return to the old town"
 
 
+@pytest.mark.parametrize("named", ["CityPaper.com", "City Paper"])
+def test_an_og_title_naming_the_site_is_no_headline(named: str) -> None:
+    # Given an og:title that is the site's name (a bare domain, or og:site_name), and a <title>
+    # holding the headline
+    head = f'<meta property="og:title" content="{named}"><meta property="og:site_name" content="City Paper">'
+    head += "<title>Buses return to the old town | CityPaper.com</title>"
+    # When it is extracted / Then the title is the headline, not the site's name
+    assert extract(html_page(prose(), head=head)).title == "Buses return to the old town"
+
+
 def test_json_ld_authors_are_names_only() -> None:
     # Given JSON-LD authors, one of them written "By ..."
     head = ld_json(

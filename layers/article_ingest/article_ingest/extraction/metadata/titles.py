@@ -11,6 +11,8 @@ from article_ingest.extraction.words import single_spaced
 # Meta tags naming the headline, strongest first (Dublin Core is set deliberately when present).
 TITLE_META = ("dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title")
 SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|»|«|·|/|\\|_|:)\s+")
+# A bare domain ("TheHostingNews.com") names the site, not the article, even in og:title.
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+$", re.IGNORECASE)
 # A headline shorter than this after cutting a segment was not a headline but a section name.
 MIN_TITLE_WORDS = 3
 # A heading the title repeats is the headline when it is most of the title; a shorter one is a
@@ -65,19 +67,27 @@ def _ld_title(ld_names: list[str], page_title: str) -> str:
     return max(candidates, key=lambda name: _overlap(name, page_title), default="")
 
 
-def _title_evidence(evidence: Evidence) -> Found[str] | None:
-    """The strongest statement of the headline: JSON-LD, then meta tags, then the <title>."""
+def _names_site(value: str, site_name: str | None) -> bool:
+    """Whether a meta title is the site's name (its og:site_name, or a bare domain)."""
+    return bool(DOMAIN.match(value)) or (site_name is not None and value.casefold() == site_name.casefold())
+
+
+def _title_evidence(evidence: Evidence, site_name: str | None) -> Found[str] | None:
+    """The strongest statement of the headline: JSON-LD, then meta tags, then the <title>; a
+    meta tag that names the site is no statement of the headline."""
     ld_names = [value for key in ("headline", "name") if isinstance(value := evidence.article.get(key), str)]
     if ld_title := _ld_title(ld_names, evidence.page_title):
         return Found(ld_title, Source.JSON_LD)
-    if keyed := evidence.meta.first_keyed(*TITLE_META):  # meta contents are indexed non-empty
-        return Found(clean(keyed[0]), meta_source(keyed[1]))
+    for key in TITLE_META:
+        values = [clean(value) for value in evidence.meta.all(key)]  # meta contents are indexed non-empty
+        if values and values[0] and not _names_site(values[0], site_name):
+            return Found(values[0], meta_source(key))
     return Found(evidence.page_title, Source.TITLE) if evidence.page_title else None
 
 
 def find_title(evidence: Evidence, site_name: str | None) -> Found[str] | None:
     """The headline from JSON-LD, meta tags or <title>, with any site-name segment removed."""
-    found = _title_evidence(evidence)
+    found = _title_evidence(evidence, site_name)
     if found is None:
         first = evidence.headings[0] if evidence.headings else None
         return Found(first, Source.HEADLINE) if first else None
