@@ -750,6 +750,18 @@ def test_the_byline_s_day_after_the_element_showing_the_title_dates_the_post() -
     assert (article.published, article.sources["published"]) == ("2011-12-06", "dateline")
 
 
+@pytest.mark.parametrize("marked", ["<!--DateBEG-->{day}<!--DateEND-->", "<script>x()</script>{day}"])
+def test_a_day_shown_after_a_comment_or_a_script_in_the_header_dates_the_article(marked: str) -> None:
+    # Given a headline whose dateline's text follows a template's comment (or a script) in its
+    # element, the first of a few texts under it
+    dateline = marked.format(day="January 18, 2008")
+    body = f"<h3>{BLOG_HEADLINE}</h3><span class='date'>{dateline}<br><br>Sales desk<br>By Jane Doe</span>"
+    page = html_page(f"<div>{BLOG_STRIP}</div><div>{body}<div>{prose()}</div></div>")
+    # When it is extracted / Then that day is the publication date, from the dateline
+    article = extract(page)
+    assert (article.published, article.sources.get("published")) == ("2008-01-18", "dateline")
+
+
 @pytest.mark.parametrize(
     ("after_title", "above"),
     [

@@ -199,6 +199,7 @@ def headline_above(
     before = texts.before  # appended to inline: every element of the page passes here
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
+            texts.after_hidden(element, below=candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN)
             continue
         raw = element.text or ""
         if _opens_article(raw, lede):
@@ -299,6 +300,15 @@ class _HeaderTexts:
         self._item_last = _last_descendant(item) if item is not None else None
         self._item_passed = False
         self._holder_last = _last_descendant(holder)
+
+    def after_hidden(self, element: lxml.html.HtmlElement, *, below: bool) -> None:
+        """The text after a comment or a script, which is shown though theirs is not
+        ("<!--DateBEG-->January 18, 2008"); `below`: while texts below a headline are gathered."""
+        tail = element.tail
+        if tail and not tail.isspace():
+            self.before.append(tail)
+            if below:
+                self.add_below(element, "", tail)
 
     def add_below(self, element: lxml.html.HtmlElement, raw: str, tail: str | None) -> None:
         next_item = self._item_passed and element.tag == "li"  # (not one nested in the item)
