@@ -762,6 +762,17 @@ def test_a_day_shown_after_a_comment_or_a_script_in_the_header_dates_the_article
     assert (article.published, article.sources.get("published")) == ("2008-01-18", "dateline")
 
 
+def test_share_links_between_the_dateline_and_the_headline_below_it_do_not_hide_the_day() -> None:
+    # Given a dateline above the headline, with the share tools' links and separators between
+    labels = ["View all news", "Send to a friend", "Print"]
+    tools = " | ".join(f"<a href='/share/{n}'>{label}</a>" for n, label in enumerate(labels))
+    body = f"<span>09 January 2008 - 11:14AM</span><span>{tools}</span><h3>{BLOG_HEADLINE}</h3>"
+    page = html_page(f"<div>{BLOG_STRIP}</div><div>{body}<div>{prose()}</div></div>")
+    # When it is extracted / Then the day above the headline is the publication date
+    article = extract(page)
+    assert (article.published, article.sources.get("published")) == ("2008-01-09", "dateline")
+
+
 @pytest.mark.parametrize(
     ("after_title", "above"),
     [

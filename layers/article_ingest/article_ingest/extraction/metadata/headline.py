@@ -46,6 +46,7 @@ MIN_SHARE_LEAD = 0.25
 # Texts between headline and article longer than this are prose or a standfirst, not a byline,
 # dateline or caption (the texts ShownHeader keeps for the dateline).
 MAX_SHOWN_CHARS = 100
+WORDY = re.compile(r"\w")  # a text with a letter or digit says something; "|" does not
 ABOVE_TEXTS = 3  # short texts just above the headline kept too (blogs date a post above its title)
 MAX_ABOVE_CHARS = 50  # ("Posted by Jane Doe on Wed, Oct 24, 2012" is 44)
 CAPTION_TAGS = frozenset(["figure", "figcaption"])  # a picture's caption dates the picture
@@ -218,14 +219,15 @@ def headline_above(
                 return None, texts.without_headline(raw)
         elif raw and not raw.isspace():
             blocks_since += 1
-            before.append(raw)
+            if _kept_above(element, raw):
+                before.append(raw)
         # (a block inside the headline found, saying part of it, is not another headline)
         said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
         if not opened_on_headline and ((heading := _is_headline(element)) or said):
             candidate, blocks_since = " ".join(element.text_content().split()), 0
             rank = _rank(element) if heading else TITLE_REPEAT
             texts.start_below(element)
-        if (tail := element.tail) and not tail.isspace():
+        if (tail := element.tail) and not tail.isspace() and WORDY.search(tail):
             before.append(tail)
         if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
             texts.add_below(element, raw, tail)
@@ -305,7 +307,7 @@ class _HeaderTexts:
         """The text after a comment or a script, which is shown though theirs is not
         ("<!--DateBEG-->January 18, 2008"); `below`: while texts below a headline are gathered."""
         tail = element.tail
-        if tail and not tail.isspace():
+        if tail and not tail.isspace() and WORDY.search(tail):
             self.before.append(tail)
             if below:
                 self.add_below(element, "", tail)
@@ -368,6 +370,12 @@ def _dateline_texts(opening_text: str) -> list[str]:
     Jane Doe on October 30, 2012") rather than a sentence (which may name any date)."""
     texts = _short_texts(opening_text)
     return [text for text in texts if not SENTENCE_END.search(text)]
+
+
+def _kept_above(element: lxml.html.HtmlElement, raw: str) -> bool:
+    """Whether a text is kept as one of the last few before a headline: not a separator ("|"),
+    nor a link of the share tools ("Send to a friend") unless it is a linked dateline."""
+    return WORDY.search(raw) is not None and (element.tag != "a" or _is_dateline(raw))
 
 
 def _is_headline(element: lxml.html.HtmlElement) -> bool:
