@@ -27,7 +27,7 @@ HTML5_BLOCKS = ["article", "aside", "figcaption", "figure", "footer", "header", 
 BLOCKS = (defs.block_tags - {"del", "ins"}) | frozenset([*HTML5_BLOCKS, "br"])
 HIDDEN = frozenset(["script", "style", "noscript", "head", "template", "svg", "iframe", "select", "button"])
 SPACE = re.compile(r"\s+")
-QUOTE = '"'  # written %22 in an address, which the markup quotes
+QUOTE, APOSTROPHE = '"', "'"  # written %22 and %27 in an address: either would end it
 
 
 def render(source: bytes) -> str:
@@ -50,9 +50,11 @@ def _walk(element: lxml.html.HtmlElement, out: list[str]) -> None:
         out.append("\n" if block else "")
         href = element.get("href") if tag == "a" else None
         if href and not href.lower().startswith("javascript:"):
-            inner = " ".join(element.text_content().split())
-            if inner:
-                out.append(f'<a href="{href.replace(QUOTE, "%22")}">{inner}</a>')
+            shown = [_shown(element.text)]  # (its blocks apart, its scripts not shown)
+            for child in element:
+                _walk(child, shown)
+            if inner := " ".join("".join(shown).split()):
+                out.append(f'<a href="{href.replace(QUOTE, "%22").replace(APOSTROPHE, "%27")}">{inner}</a>')
         else:
             out.append(_shown(element.text))
             for child in element:

@@ -20,6 +20,18 @@ def test_blocks_become_lines_and_links_stay_inline() -> None:
     )
 
 
+def test_a_link_s_text_keeps_its_blocks_apart_and_its_address_its_quotes() -> None:
+    # Given a link around a card (two blocks and a script), and one whose address has a quote
+    page = (
+        b"<body><a href='/card'><div>Card title</div><p>Card excerpt.</p><script>track()</script></a>"
+        b'<p><a href="/wiki/Schr%C3%B6dinger\'s_cat">cat</a></p></body>'
+    )
+    # When rendered / Then the link's text is as shown, and its address whole
+    assert render(page) == (
+        '<a href="/card">Card title Card excerpt.</a>\n<a href="/wiki/Schr%C3%B6dinger%27s_cat">cat</a>\n'
+    )
+
+
 def test_an_empty_page_renders_as_no_text() -> None:
     # Given pages with nothing to show / Then they render as an empty text
     assert render(b"") == ""

@@ -762,6 +762,16 @@ def test_a_day_shown_after_a_comment_or_a_script_in_the_header_dates_the_article
     assert (article.published, article.sources.get("published")) == ("2008-01-18", "dateline")
 
 
+def test_a_linked_dateline_above_the_headline_dates_the_post() -> None:
+    # Given a blog post whose dateline above its title links to the post
+    dateline = "<a href='/2012/10/24/post'>Wednesday, October 24, 2012 at 10:30 am</a>"
+    page = html_page(
+        f"<div>{BLOG_STRIP}</div><div>{dateline}<h3>{BLOG_HEADLINE}</h3><div>{prose()}</div></div>"
+    )
+    # When it is extracted / Then that day is the publication date
+    assert extract(page).published == "2012-10-24"
+
+
 def test_share_links_between_the_dateline_and_the_headline_below_it_do_not_hide_the_day() -> None:
     # Given a dateline above the headline, with the share tools' links and separators between
     labels = ["View all news", "Send to a friend", "Print"]

@@ -323,6 +323,18 @@ def test_a_line_spelling_the_page_s_own_address_is_the_headline_far_above_the_ar
     assert extract(text.encode()).title == "Council votes to expand the bus network"
 
 
+def test_a_box_of_other_stories_with_their_own_comment_links_does_not_name_the_page() -> None:
+    # Given a "Most read" box above the article, a story linked with its comment count, then the
+    # article's headline, its linked dateline and comment count (one in-page link each: a tie)
+    other = "https://example.com/news/mayor-opens-new-tram-depot-in-the-east"
+    box = f'Most read\n<a href="{other}">Mayor opens new tram depot in the east</a>\n'
+    box += f'<a href="{other}#comments">42 comments</a>\n'
+    header = f'Council votes to expand the bus network\n<a href="{OWN_ADDRESS}">March 3, 2024</a>\n'
+    header += f'<a href="{OWN_ADDRESS}#comments">3 comments</a>\n'
+    # When extracted / Then the other story is not taken for the headline
+    assert extract(f"{MENU}{box}{header}{PROSE}".encode()).title == "Council votes to expand the bus network"
+
+
 def test_a_headline_saved_wrapped_over_two_lines_is_joined_when_the_page_s_address_spells_it() -> None:
     # Given a page whose headline was saved over two lines, and whose in-page links ("Jump to
     # content", its contents) name its own address
@@ -336,7 +348,7 @@ def test_a_headline_saved_wrapped_over_two_lines_is_joined_when_the_page_s_addre
 
 
 ENTRY = (
-    "Mozilla\nFrom the free encyclopedia\nSee also: Mozilla Foundation and Mozilla Corporation\n"
+    "Mozilla\nFrom Wikipedia, the free encyclopedia\nSee also: Mozilla Foundation and Mozilla Corporation\n"
     "Mozilla\nIndustry\nOpen-source software\nFounded\nFebruary 28, 1998\n"
     "Mozilla is a free-software community, created in 1998 by members of Netscape and volunteers.\n"
 )
@@ -358,6 +370,12 @@ def test_a_one_word_subject_shown_twice_that_the_article_opens_on_is_the_headlin
         # a menu entry shown twice (a page's two menus) over an article opening on that word
         "Home\nNews\nSport\nHome\nNews\nSport\n"
         f"News of the vote reached the council on Tuesday, and commuters welcomed it.\n{PROSE}",
+        # the same menus opening the text
+        "News\nSport\nWeather\nNews\nSport\nWeather\n"
+        f"News of the vote reached the council on Tuesday, and commuters welcomed it.\n{PROSE}",
+        # a brand's name shown twice over its headline (a logo, then its text)
+        "Tesla\nTesla\nTesla unveils new battery factory in Nevada\nBy Jane Doe\n"
+        f"Tesla said on Tuesday that the factory would open next year, with two thousand jobs.\n{PROSE}",
     ],
 )
 def test_a_one_word_line_shown_once_or_in_a_menu_is_no_headline(text: str) -> None:

@@ -77,6 +77,8 @@ def texts_after_title(tree: lxml.html.HtmlElement, title: str | None) -> tuple[s
     last: lxml.html.HtmlElement | None = None  # the last element before a long text in a tail
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
+            if texts is not None:  # (what follows a comment or a script is shown)
+                texts.after_hidden(element, below=True)
             continue
         raw, tail = element.text or "", element.tail
         if texts is None:
@@ -374,8 +376,9 @@ def _dateline_texts(opening_text: str) -> list[str]:
 
 def _kept_above(element: lxml.html.HtmlElement, raw: str) -> bool:
     """Whether a text is kept as one of the last few before a headline: not a separator ("|"),
-    nor a link of the share tools ("Send to a friend") unless it is a linked dateline."""
-    return WORDY.search(raw) is not None and (element.tag != "a" or _is_dateline(raw))
+    nor a link of the share tools ("Send to a friend") unless it holds a day (a linked dateline:
+    "Wednesday, October 24, 2012 at 10:30 am")."""
+    return WORDY.search(raw) is not None and (element.tag != "a" or DATELINE.search(raw) is not None)
 
 
 def _is_headline(element: lxml.html.HtmlElement) -> bool:

@@ -11,7 +11,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 SLUG_ID = re.compile(r"(?:[-_]?\d{4,})+$")  # the numeric id a slug may end in
 EXTENSION = re.compile(r"\.\w+$")  # "/chapter1.html"
@@ -24,14 +24,15 @@ MIN_OWN_SLUG_WORDS = 3  # "/maispopulares/#mais-lidas" is a section's page; an a
 
 
 def slug_words(address: str) -> list[str]:
-    """The casefolded words of the address's last path segment, less its id and extension."""
+    """The words of the address's last path segment, less its id and extension, as `squash`
+    writes them ("caf%C3%A9-owners" -> "cafe", "owners")."""
     try:
-        path = urlsplit(html.unescape(address)).path
+        path = unquote(urlsplit(html.unescape(address)).path)
     except ValueError:  # "http://[broken/x": no address, no slug
         return []
     segment = next((part for part in reversed(path.split("/")) if part), "")
-    slug = SLUG_ID.sub("", EXTENSION.sub("", segment)).casefold()
-    return [word for word in re.split(r"[\W_]+", slug) if word]
+    slug = SLUG_ID.sub("", EXTENSION.sub("", segment))
+    return [squash(word) for word in re.split(r"[\W_]+", slug) if squash(word)]
 
 
 def spells(words: list[str], plain: str) -> bool:
@@ -45,13 +46,15 @@ def spells(words: list[str], plain: str) -> bool:
 
 
 def own_slug(addresses: list[str]) -> list[str]:
-    """The slug of the page's own address: the one its in-page links point to, when the page
-    links there more than once and the slug has words; else no words."""
+    """The slug of the page's own address: the one its in-page links point to most (a tie tells
+    nothing: a "Most read" box's "#comments" link beside the article's own), when the page links
+    there more than once and the slug has words; else no words."""
     pages = [address.split("#", 1)[0] for address in addresses]
     in_page = Counter(page for page, address in zip(pages, addresses, strict=True) if "#" in address and page)
-    if not in_page:
+    ranked = in_page.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):  # none, or no clear one
         return []
-    own, _ = in_page.most_common(1)[0]
+    own = ranked[0][0]
     words = slug_words(own)
     return words if pages.count(own) >= MIN_OWN_LINKS and len(words) >= MIN_OWN_SLUG_WORDS else []
 

@@ -192,13 +192,19 @@ def _shown_twice(plains: list[str], index: int) -> bool:
 def _named_twice(plains: list[str], index: int, prose_start: int) -> bool:
     """Whether a one-word line is the article's subject: shown twice close together (an
     encyclopedia's entry: its heading, then its infobox's) and the word the article's first
-    paragraph opens on ("Mozilla is a free-software community"), and not between menu entries
-    (a page's two menus show each entry twice); any other one-word line is a menu entry or a
-    section's name."""
+    paragraph opens on ("Mozilla is a free-software community"), with no menu entry beside it
+    (a page's two menus show each entry twice; a brand's name over itself is a logo); any other
+    one-word line is a menu entry or a section's name."""
     plain = plains[index]
     nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
     opening = plains[prose_start].split()[:1] if prose_start < len(plains) else []
-    return len(plain.split()) == 1 and plain in nearby and opening == [plain] and not _in_list(plains, index)
+    beside = plains[max(0, index - 1) : index] + plains[index + 1 : index + 2]
+    return (
+        len(plain.split()) == 1
+        and plain in nearby
+        and opening == [plain]
+        and not any(_menu_entry(line) for line in beside)
+    )
 
 
 def _last_copy(plains: list[str], index: int) -> int:

@@ -19,7 +19,10 @@ from article_ingest.extraction.text.slugs import own_slug, slug_words, spells, s
 from article_ingest.extraction.text.text_header import FURNITURE, TextHeader, read_header
 from article_ingest.extraction.words import count_words
 
-INLINE_LINK = re.compile(r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.I | re.S)
+# (a link's text holds no other link's start: an unclosed <a> is not read on to the line's end)
+INLINE_LINK = re.compile(
+    r"""<a\s+[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>((?:(?!<a\s).)*?)</a\s*>""", re.I | re.S
+)
 ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 BREADCRUMB = re.compile(r"\s(?:»|\u203a|>|/|\|)\s")
 SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\u3002\uff01\uff1f]$")
@@ -168,8 +171,10 @@ def read_text(text: str) -> TextArticle:
     The article's run is found first, the headline and byline above it (text_header.py), and
     the run is then taken again from below the byline, so the header is not part of the body.
     """
-    lines = _cut_comments([line.strip() for line in text.splitlines() if line.strip()], 0)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # (the reader comments' "#comment-12" links point to the page too)
     own = own_slug([match.group(1) for line in lines for match in INLINE_LINK.finditer(line)])
+    lines = _cut_comments(lines, 0)
     lines = _rejoin_wrapped_headline(lines, own) if own else lines
     plains = [_plain(line) for line in lines]
     scores = [_line_score(line) for line in lines]
