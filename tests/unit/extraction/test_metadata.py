@@ -824,6 +824,25 @@ def test_a_dateline_in_digits_that_reads_either_way_bounds_the_page_wide_answer(
     assert article.published == day
 
 
+@pytest.mark.parametrize(
+    ("address", "day"),
+    [
+        ("https://example.com/2012/11/council-votes", "2012-11-05"),  # November: one reading
+        ("https://example.com/2012/council-votes", None),  # the year only: both readings
+        ("https://example.com/council-votes", None),  # no date
+    ],
+)
+def test_a_dateline_in_digits_that_reads_either_way_is_settled_by_the_month_in_the_address(
+    address: str, day: str | None
+) -> None:
+    # Given an English page whose dateline, "11.05.12", reads 11 May or 5 November, and whose
+    # canonical address may name the month
+    head = f'<link rel="canonical" href="{address}">'
+    body = "<h1>Council votes to expand the bus network</h1><div>11.05.12 Written by Jane Doe</div>"
+    # When it is extracted / Then only a month the address names settles the order
+    assert extract(html_page(body + prose(), head=head, lang="en")).published == day
+
+
 def test_a_page_showing_only_its_update_day_has_that_day_modified_and_no_publication_day() -> None:
     # Given a headline over "Last Updated: <day>" and the same day marked further down the page
     body = "<h1>Council votes to expand the bus network</h1><div>Last Updated: October 27, 2012 9:22pm</div>"

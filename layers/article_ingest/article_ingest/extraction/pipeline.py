@@ -150,6 +150,8 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
             after = datelines_shown(after_title, declared=meta.language, title=meta.title)
             either_way = shown_dates.either_way or after.either_way
             shown_dates = Datelines(after.published, shown_dates.updated or after.updated, either_way)
+        if shown_dates.published is None and (settled := shown_dates.settled_by(url or meta.canonical_url)):
+            shown_dates = Datelines(settled, shown_dates.updated)
         meta = _shown_dates(meta, shown_dates)
     drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
     return meta, render(body, url=url or meta.canonical_url)

@@ -73,6 +73,7 @@ TEXT_DATE = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b"
 DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH_NAME},?\s+(\d{{4}})\b", re.I)
 AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
+URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:/|\b)")  # "/2012/11/slug": the month only
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A month's short form with a full stop, AP style ("Nov. 6, 2012", "Sept. 25"), which htmldate's
 # parser does not read: written as it reads it ("Nov 6, 2012", "Sep 25").
@@ -408,6 +409,16 @@ class Datelines:
     # With no publication day read: the two days a dateline in digits reads as, day and month
     # either way round ("1/8/08"), when nothing settles which (another answer must be one of them)
     either_way: tuple[str, ...] = ()
+
+    def settled_by(self, url: str | None) -> Found[str] | None:
+        """The reading of the all-digit dateline whose month the page's address names
+        ("11.05.12" under /2012/11/...: November 5), when only one reading is that month."""
+        match = URL_MONTH.search(url or "")
+        if match is None or not self.either_way:
+            return None
+        month = f"{match.group(1)}-{int(match.group(2)):02d}"
+        readings = [day for day in self.either_way if day.startswith(month)]
+        return Found(readings[0], Source.DATELINE) if len(readings) == 1 else None
 
     def contradict(self, day: str) -> bool:
         """Whether the day shown contradicts `day` (an ISO day) as the publication's: it is
