@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import lxml.etree
 import lxml.html
 from lxml.html import defs
 
+from article_ingest.extraction.errors import RejectedDocumentError
 from article_ingest.extraction.input.decode import decode
+from article_ingest.extraction.input.guards import guard_markup
+from article_ingest.extraction.input.parse import parse_html
 from bench.corpus import Page
 
 # Elements a browser lays out as blocks (a line of their own when saved as text): HTML 4's block
@@ -32,9 +34,9 @@ QUOTE, APOSTROPHE = '"', "'"  # written %22 and %27 in an address: either would 
 
 def render(source: bytes) -> str:
     """The page's visible text, one block a line, with its links as <a href> markup."""
-    try:
-        root = lxml.html.document_fromstring(decode(source, content_type=None).text)
-    except (lxml.etree.ParserError, ValueError):  # nothing to render: an empty text
+    try:  # (read as the extractor reads HTML: an unclosed <title> does not swallow the page)
+        root = parse_html(guard_markup(decode(source, content_type=None).text))
+    except (RejectedDocumentError, ValueError):  # nothing to render: an empty text
         return ""
     out: list[str] = []
     body = root.find("body")

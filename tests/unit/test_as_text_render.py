@@ -32,6 +32,14 @@ def test_a_link_s_text_keeps_its_blocks_apart_and_its_address_its_quotes() -> No
     )
 
 
+def test_a_page_whose_title_is_not_closed_is_still_shown() -> None:
+    # Given a page whose <title> is never closed (its text runs into a script)
+    page = b"<html><head><title>Buses return<script>var a;</script></head>"
+    page += b"<body><p>The council voted.</p></body></html>"
+    # When rendered / Then the body's text is shown, as the extractor reads the page
+    assert render(page) == "The council voted.\n"
+
+
 def test_an_empty_page_renders_as_no_text() -> None:
     # Given pages with nothing to show / Then they render as an empty text
     assert render(b"") == ""
