@@ -28,6 +28,7 @@ from bench.corpus import Page
 HTML5_BLOCKS = ["article", "aside", "figcaption", "figure", "footer", "header", "main", "nav", "section"]
 BLOCKS = (defs.block_tags - {"del", "ins"}) | frozenset([*HTML5_BLOCKS, "br"])
 HIDDEN = frozenset(["script", "style", "noscript", "head", "template", "svg", "iframe", "select", "button"])
+HEAD_ONLY = frozenset(["title", "meta", "link", "base"])  # a head's own elements: never shown
 SPACE = re.compile(r"\s+")
 QUOTE, APOSTROPHE = '"', "'"  # written %22 and %27 in an address: either would end it
 
@@ -40,7 +41,15 @@ def render(source: bytes) -> str:
         return ""
     out: list[str] = []
     body = root.find("body")
-    _walk(body if body is not None else root, out)
+    if body is not None:
+        _walk(body, out)
+    else:  # the parser left the page in its head (after an unknown element there): a browser shows it
+        for part in root:
+            for child in part if part.tag == "head" else [part]:
+                if child.tag in HEAD_ONLY:
+                    out.append(_shown(child.tail))
+                else:
+                    _walk(child, out)
     lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
     return "".join(f"{line}\n" for line in lines if line)
 

@@ -40,6 +40,14 @@ def test_a_page_whose_title_is_not_closed_is_still_shown() -> None:
     assert render(page) == "The council voted.\n"
 
 
+def test_a_page_left_in_its_head_by_the_parser_is_still_shown() -> None:
+    # Given a page whose head holds an unknown element, then the page's tables (no <body>)
+    page = b"<html><head><title>Buses</title><meta name='robots' content='all'><mbox>"
+    page += b"<tr><td><p>The council voted.</p></td></tr></mbox></head></html>"
+    # When rendered / Then its text is shown, not the title
+    assert render(page) == "The council voted.\n"
+
+
 def test_an_empty_page_renders_as_no_text() -> None:
     # Given pages with nothing to show / Then they render as an empty text
     assert render(b"") == ""
