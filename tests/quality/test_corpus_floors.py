@@ -15,12 +15,18 @@ from pathlib import Path
 import pytest
 
 from bench import gate
+from bench.as_text import as_text
 from bench.corpus import load_corpus
-from bench.quality import DEFAULT_CORPUS, DEFAULT_TEXT_CORPUS, SystemReport, evaluate
+from bench.quality import DEFAULT_CORPUS, DEFAULT_TEXT_CORPUS, SHARED_CORPORA, SystemReport, evaluate
 from bench.structure import KINDS
 from bench.systems import run_article_ingest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+# l3s-gn1's pages rendered as text (bench/as_text.py): the text path's headlines on pages it was
+# not tuned on. Achieved 2026-12-01: 440/603 (439 before the page's own address and the one-word
+# subject). The corpus is research-use only and stays outside the repository: no subset.
+RENDERED_CORPUS = SHARED_CORPORA / "l3s-gn1"
+RENDERED_TITLE_FLOOR = 0.72
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,15 @@ def test_text_metadata_accuracy_stays_above_its_floor(
     _, text, floors = reports
     tally = text.fields[field]
     assert tally.right / max(tally.total, 1) >= getattr(floors, f"text_{field}"), tally.misses
+
+
+@pytest.mark.skipif(not RENDERED_CORPUS.is_dir(), reason="l3s-gn1 lives in ../shared only")
+def test_text_titles_on_pages_rendered_as_text_stay_above_their_floor() -> None:
+    # Given l3s-gn1's pages rendered as text saved from a browser (no <title> shown)
+    pages = [as_text(page) for page in load_corpus(RENDERED_CORPUS)]
+    # When the text path reads them / Then the headline comes out on as many as pinned
+    tally = evaluate("article-ingest", run_article_ingest, pages).fields["title"]
+    assert tally.right / max(tally.total, 1) >= RENDERED_TITLE_FLOOR, tally.misses
 
 
 def test_no_date_is_claimed_for_text_input(reports: tuple[SystemReport, SystemReport, Floors]) -> None:
