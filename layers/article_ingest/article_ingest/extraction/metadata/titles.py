@@ -79,9 +79,9 @@ def _title_evidence(evidence: Evidence, site_name: str | None) -> Found[str] | N
     if ld_title := _ld_title(ld_names, evidence.page_title):
         return Found(ld_title, Source.JSON_LD)
     for key in TITLE_META:
-        values = [clean(value) for value in evidence.meta.all(key)]  # meta contents are indexed non-empty
-        if values and values[0] and not _names_site(values[0], site_name):
-            return Found(values[0], meta_source(key))
+        values = evidence.meta.all(key)  # (meta contents are indexed non-empty)
+        if values and (value := clean(values[0])) and not _names_site(value, site_name):
+            return Found(value, meta_source(key))
     return Found(evidence.page_title, Source.TITLE) if evidence.page_title else None
 
 

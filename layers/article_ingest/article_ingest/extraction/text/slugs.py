@@ -32,7 +32,7 @@ def slug_words(address: str) -> list[str]:
         return []
     segment = next((part for part in reversed(path.split("/")) if part), "")
     slug = SLUG_ID.sub("", EXTENSION.sub("", segment))
-    return [squash(word) for word in re.split(r"[\W_]+", slug) if squash(word)]
+    return [squashed for word in re.split(r"[\W_]+", slug) if (squashed := squash(word))]
 
 
 def spells(words: list[str], plain: str) -> bool:

@@ -181,8 +181,7 @@ def _shown_twice(plains: list[str], index: int) -> bool:
     """Whether the line comes again a few lines away: a headline shown twice (page and print),
     or right below it wrapped over two lines (a template's large title, perhaps without its
     first word: "The")."""
-    nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
-    if plains[index] in nearby:
+    if _said_nearby(plains, index):
         return True
     wrapped = _key(" ".join(plains[index + 1 : index + 3]))
     key = _key(plains[index])
@@ -196,15 +195,17 @@ def _named_twice(plains: list[str], index: int, prose_start: int) -> bool:
     (a page's two menus show each entry twice; a brand's name over itself is a logo); any other
     one-word line is a menu entry or a section's name."""
     plain = plains[index]
-    nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
+    if len(plain.split()) != 1 or not _said_nearby(plains, index):
+        return False
     opening = plains[prose_start].split()[:1] if prose_start < len(plains) else []
     beside = plains[max(0, index - 1) : index] + plains[index + 1 : index + 2]
-    return (
-        len(plain.split()) == 1
-        and plain in nearby
-        and opening == [plain]
-        and not any(_menu_entry(line) for line in beside)
-    )
+    return opening == [plain] and not any(_menu_entry(line) for line in beside)
+
+
+def _said_nearby(plains: list[str], index: int) -> bool:
+    """Whether the line comes again within DUPLICATE_SPAN lines, above or below."""
+    nearby = plains[max(0, index - DUPLICATE_SPAN) : index] + plains[index + 1 : index + 1 + DUPLICATE_SPAN]
+    return plains[index] in nearby
 
 
 def _last_copy(plains: list[str], index: int) -> int:
