@@ -915,3 +915,58 @@ def test_an_editor_or_a_month_in_capitals_in_the_dateline(
     # When it is extracted / Then the day is the publication's, not an update's
     article = extract(html_page(body, lang="en"))
     assert (article.published, article.modified) == (published, modified)
+
+
+def test_the_first_section_heading_of_a_post_does_not_hide_the_byline_under_its_headline() -> None:
+    # Given a post whose h1 the <title> repeats, its date and byline, then an article whose text
+    # opens on the h3 of its first section
+    story = "<p>" + "My days would start really early at the mall, six in the morning. " * 3 + "</p>"
+    body = (
+        "<h1>A List Of The Worst Jobs I Have Had</h1><span class='timestamp'>Nov. 6, 2012</span>"
+        "<p class='byline'>By <a href='/author/jg/'>Jeremy Glass</a></p>"
+        f"<div class='entry'><h3>1. Sales Associate at The Gap</h3>{story * 4}</div>"
+    )
+    # When it is extracted
+    article = extract(html_page(body, head="<title>A List Of The Worst Jobs I Have Had | Catalog</title>"))
+    # Then the day under the headline is its date, the headline its title
+    assert article.published == "2012-11-06"
+    assert article.sources["published"] == "dateline"
+    assert article.title == "A List Of The Worst Jobs I Have Had"
+
+
+def test_a_logo_heading_the_title_names_does_not_hold_over_the_post_headline() -> None:
+    # Given a blog whose <title> is its own name, shown as an h1 linking home, then the post's h2
+    # headline and its date, the post's text opening on that headline
+    story = "<p>" + "The photographer talked about his years of posting pictures every day. " * 3 + "</p>"
+    body = (
+        "<h1><a href='https://hawk.example/'>Thomas Hawk Digital Connection</a></h1>"
+        f"<div class='post'><h2>An Interview With Thomas Hawk</h2>{story * 4}</div>"
+    )
+    # When it is extracted / Then the post's headline is the title
+    assert extract(html_page(body, head="<title>Thomas Hawk Digital Connection</title>")).title == (
+        "An Interview With Thomas Hawk"
+    )
+
+
+def test_the_day_shown_under_the_headline_is_the_date_over_the_address_day() -> None:
+    # Given a story filed under /2012/11/05/ whose byline shows it on 6 Nov (Pacific time)
+    body = (
+        "<h1>Chicagoland Voters Have Not Forgotten Benghazi</h1>"
+        "<div class='byline'>by Jasmine Velasco</div><div>6 Nov 2012, 3:00 PM PDT</div>" + prose()
+    )
+    # When it is extracted with its address
+    article = extract(html_page(body), url="https://news.example/2012/11/05/chicagoland-voters")
+    # Then the day shown is its date
+    assert (article.published, article.sources["published"]) == ("2012-11-06", "dateline")
+
+
+def test_a_date_bar_above_the_headline_does_not_replace_the_address_day() -> None:
+    # Given a blog whose masthead shows today's date above the post's headline, the post filed
+    # under /2012/11/04/
+    body = (
+        "<div id='header'><span class='date-header'>Wednesday, November 7 2012</span></div>"
+        "<h2>Running back likely still out this week</h2><p class='info'>NFL Staff</p>" + prose()
+    )
+    # When it is extracted with its address / Then the address's day stands
+    article = extract(html_page(body), url="https://blogs.example/2012/11/04/still-out/")
+    assert (article.published, article.sources["published"]) == ("2012-11-04", "url")

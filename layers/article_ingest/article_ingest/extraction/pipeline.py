@@ -142,8 +142,14 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     shown = title_shown(header, meta.title)
     if shown != meta.title:
         meta = meta.with_field("title", Found(shown, Source.HEADLINE))
-    unmarked = meta.sources.get("published") in (None, Source.HTMLDATE)  # no date the publisher set
-    if unmarked:
+    found_in = meta.sources.get("published")
+    if found_in == Source.URL:
+        # The address's day is the day the story was filed (in the publisher's time zone, or
+        # before an edit): the dateline under the headline is the one the reader is shown
+        under = datelines_shown(header.under_headline, declared=meta.language, title=meta.title)
+        if under.published is not None:
+            meta = meta.with_field("published", under.published)
+    elif found_in in (None, Source.HTMLDATE):  # no date the publisher set
         shown_dates = datelines_shown(header.below, declared=meta.language, title=meta.title)
         if shown_dates.published is None:
             after_title = texts_after_title(tree, meta.title)

@@ -18,6 +18,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 from itertools import islice
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -150,13 +151,19 @@ class ShownHeader:
     # order, then the article's opening text when it reads as a long byline, then the bare
     # datelines just above the headline, nearest first.
     below: tuple[str, ...] = ()
+    under: int = 0  # how many of them are shown under the headline (not above it)
+
+    @property
+    def under_headline(self) -> tuple[str, ...]:
+        """The texts shown under the headline: its byline and dateline, not a bar above it."""
+        return self.below[: self.under]
 
 
 def shown_header(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement, title: str | None) -> ShownHeader:
     """The header above the article `body` (picked from `tree`); `title` is the head's."""
     opening = _opening(body)
-    headline, below = headline_above(tree, opening, title)
-    return ShownHeader(opening=opening, headline=headline, below=below)
+    headline, below, under = headline_above(tree, opening, title)
+    return ShownHeader(opening=opening, headline=headline, below=below, under=under)
 
 
 def title_shown(header: ShownHeader, title: str | None) -> str | None:
@@ -186,19 +193,23 @@ def _opening(body: lxml.html.HtmlElement) -> str:
 
 def headline_above(
     tree: lxml.html.HtmlElement, opening: str, title: str | None = None
-) -> tuple[str | None, tuple[str, ...]]:
+) -> tuple[str | None, tuple[str, ...], int]:
     """The last headline-like block before the block that opens the article, if near enough (a
     block repeating most of `title` marks the header too, but is no headline: None); or that
     block itself when it is headline-like, the article starts with it and it outranks the one
     above; and the short texts shown around the headline (see ShownHeader): when the article
-    opens on its headline, those after it up to the rest."""
+    opens on its headline, those after it up to the rest; and how many are shown under it."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
-        return None, ()
+        return None, (), 0
     candidate, blocks_since, texts = None, 0, _HeaderTexts()
     rank: int | None = None  # the candidate's
     titled = _TitleText(title)
     opened_on_headline = False
+    # The headline the <title> says is kept over a lesser heading the <title> does not say that
+    # opens the article's text (its first section's: "1. Sales Associate at The Gap" under h1);
+    # a heading linking to the home page is the site's name, whatever the <title> says
+    candidate_said, opening_key = False, _key(opening[:OPENING_CHARS])
     before = texts.before  # appended to inline: every element of the page passes here
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
@@ -216,24 +227,44 @@ def headline_above(
                 raw = ""  # the headline's own text is not a text below it
             elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
                 # a block that only repeats the <title> shows where the header is, and no other title
-                return (candidate if rank != TITLE_REPEAT else None), texts.with_opening(raw)
+                return (candidate if rank != TITLE_REPEAT else None), *texts.with_opening(raw)
             else:
-                return None, texts.without_headline(raw)
+                return None, texts.without_headline(raw), 0
         elif raw and not raw.isspace():
             blocks_since += 1
             if _kept_above(element, raw):
                 before.append(raw)
         # (a block inside the headline found, saying part of it, is not another headline)
         said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
-        if not opened_on_headline and ((heading := _is_headline(element)) or said):
+        heading = not opened_on_headline and _is_headline(element)
+        if (heading or (said and not opened_on_headline)) and (
+            said or not (candidate_said and _opens_below(element, rank, opening_key))
+        ):
             candidate, blocks_since = " ".join(element.text_content().split()), 0
             rank = _rank(element) if heading else TITLE_REPEAT
+            candidate_said = (said or titled.says(candidate)) and not _links_home(element)
             texts.start_below(element)
         if (tail := element.tail) and not tail.isspace() and WORDY.search(tail):
             before.append(tail)
         if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
             texts.add_below(element, raw, tail)
-    return (candidate, texts.with_opening("")) if opened_on_headline else (None, ())
+    return (candidate, *texts.with_opening("")) if opened_on_headline else (None, (), 0)
+
+
+def _opens_below(element: lxml.html.HtmlElement, rank: int | None, opening_key: str) -> bool:
+    """Whether a heading ranking below the candidate's `rank` opens the article's text (whose
+    words are `opening_key`): a heading of its first section, not its headline."""
+    key = _key(element.text_content())
+    return rank is not None and _rank(element) > rank and bool(key) and opening_key.startswith(key)
+
+
+def _links_home(element: lxml.html.HtmlElement) -> bool:
+    """Whether the block is a link, or holds one, to the site's home page (a logo's heading)."""
+    link = element if element.tag == "a" else element.find(".//a")
+    if link is None:
+        return False
+    parts = urlsplit(link.get("href", "").strip())
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def _opens_on_headline(
@@ -339,11 +370,12 @@ class _HeaderTexts:
         texts = (*_dateline_texts(raw), *reversed(_short_texts(*self.before)))
         return tuple(text for text in texts if len(text) <= MAX_ABOVE_CHARS)
 
-    def with_opening(self, raw: str) -> tuple[str, ...]:
+    def with_opening(self, raw: str) -> tuple[tuple[str, ...], int]:
         """The texts below the headline, the article's opening text when it reads as a long
-        byline (not inside a figure), then those just above the headline, nearest first."""
-        opening = _dateline_texts(raw) if self._figure is None else []
-        return (*self.below, *opening, *reversed(self.above))
+        byline (not inside a figure), then those just above the headline, nearest first; and
+        how many are shown under it (all but those above)."""
+        under = (*self.below, *(_dateline_texts(raw) if self._figure is None else []))
+        return (*under, *reversed(self.above)), len(under)
 
 
 def _opens_article(raw: str, lede: str) -> bool:
