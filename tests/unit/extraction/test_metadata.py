@@ -970,3 +970,25 @@ def test_a_date_bar_above_the_headline_does_not_replace_the_address_day() -> Non
     # When it is extracted with its address / Then the address's day stands
     article = extract(html_page(body), url="https://blogs.example/2012/11/04/still-out/")
     assert (article.published, article.sources["published"]) == ("2012-11-04", "url")
+
+
+@pytest.mark.parametrize(
+    ("pictures", "day"),
+    [
+        (["/uploads/2012/11/cake.jpg", "/uploads/2012/11/table.jpg"], "2012-11-07"),  # November
+        (["/uploads/2012/11/cake.jpg", "/uploads/2012/07/venue.jpg"], None),  # half and half
+        ([], None),
+    ],
+)
+def test_an_all_digit_dateline_is_settled_by_the_month_its_pictures_are_filed_under(
+    pictures: list[str], day: str | None
+) -> None:
+    # Given a post dated "11.07.12" above its headline (7 November or 11 July), its pictures
+    # uploaded under the given months, and a link to another post filed under last July
+    images = "".join(f"<img src='https://blog.example{src}' alt=''>" for src in pictures)
+    body = (
+        "<div class='blog_date'>11.07.12</div><h1>Rustic Wedding in the Valley</h1>"
+        f"{images}{prose()}<a href='https://blog.example/2012/07/another-post/'>Another post</a>"
+    )
+    # When it is extracted / Then the reading in the pictures' month is the day, if one month
+    assert extract(html_page(body)).published == day

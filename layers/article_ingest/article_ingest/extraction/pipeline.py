@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from itertools import islice
 
+import lxml.html
+
 from article_ingest import __version__
 from article_ingest.extraction.body.content import pick_content
 from article_ingest.extraction.body.dedupe import drop_repeated_metadata
@@ -20,9 +22,19 @@ from article_ingest.extraction.errors import RejectedDocumentError, RejectionRea
 from article_ingest.extraction.input.decode import check_size, decode, decompress, sniff_binary
 from article_ingest.extraction.input.guards import guard_markup
 from article_ingest.extraction.input.parse import looks_like_html, parse_html
-from article_ingest.extraction.metadata.dates import Datelines, datelines_shown
+from article_ingest.extraction.metadata.dates import (
+    Datelines,
+    address_months,
+    datelines_shown,
+    pictures_month,
+)
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
-from article_ingest.extraction.metadata.headline import shown_header, texts_after_title, title_shown
+from article_ingest.extraction.metadata.headline import (
+    ShownHeader,
+    shown_header,
+    texts_after_title,
+    title_shown,
+)
 from article_ingest.extraction.metadata.language import choose_language
 from article_ingest.extraction.metadata.sources import Found, Source
 from article_ingest.extraction.models import Article, ExtractionLimits
@@ -142,25 +154,35 @@ def _extract_html(text: str, url: str | None) -> tuple[Metadata, RenderedBody]:
     shown = title_shown(header, meta.title)
     if shown != meta.title:
         meta = meta.with_field("title", Found(shown, Source.HEADLINE))
+    meta = _dates_shown(meta, header, tree, url)
+    drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
+    return meta, render(body, url=url or meta.canonical_url)
+
+
+def _dates_shown(
+    meta: Metadata, header: ShownHeader, tree: lxml.html.HtmlElement, url: str | None
+) -> Metadata:
+    """The dates the page shows the reader, over those it does not (see _shown_dates)."""
     found_in = meta.sources.get("published")
     if found_in == Source.URL:
         # The address's day is the day the story was filed (in the publisher's time zone, or
         # before an edit): the dateline under the headline is the one the reader is shown
         under = datelines_shown(header.under_headline, declared=meta.language, title=meta.title)
-        if under.published is not None:
-            meta = meta.with_field("published", under.published)
-    elif found_in in (None, Source.HTMLDATE):  # no date the publisher set
-        shown_dates = datelines_shown(header.below, declared=meta.language, title=meta.title)
-        if shown_dates.published is None:
-            after_title = texts_after_title(tree, meta.title)
-            after = datelines_shown(after_title, declared=meta.language, title=meta.title)
-            either_way = shown_dates.either_way or after.either_way
-            shown_dates = Datelines(after.published, shown_dates.updated or after.updated, either_way)
-        if shown_dates.published is None and (settled := shown_dates.settled_by(url or meta.canonical_url)):
-            shown_dates = Datelines(settled, shown_dates.updated)
-        meta = _shown_dates(meta, shown_dates)
-    drop_repeated_metadata(body, title=meta.title, authors=meta.authors)
-    return meta, render(body, url=url or meta.canonical_url)
+        return meta if under.published is None else meta.with_field("published", under.published)
+    if found_in not in (None, Source.HTMLDATE):  # a date the publisher set stands
+        return meta
+    shown = datelines_shown(header.below, declared=meta.language, title=meta.title)
+    if shown.published is None:
+        after_title = texts_after_title(tree, meta.title)
+        after = datelines_shown(after_title, declared=meta.language, title=meta.title)
+        shown = Datelines(
+            after.published, shown.updated or after.updated, shown.either_way or after.either_way
+        )
+    if shown.published is None and shown.either_way:  # the month the page files the story under
+        address = address_months(url or meta.canonical_url)
+        if settled := shown.settled_by(address, pictures_month(tree)):
+            shown = Datelines(settled, shown.updated)
+    return _shown_dates(meta, shown)
 
 
 def _shown_dates(meta: Metadata, shown: Datelines) -> Metadata:

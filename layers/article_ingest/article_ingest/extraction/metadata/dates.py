@@ -11,7 +11,8 @@ year or a month alone, never the modified date as the published one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
@@ -399,6 +400,26 @@ def _names_its_day(text: str, day: str) -> bool:
     return re.search(rf"(?<!\d)0?{int(day[8:10])}(?!\d)", text.replace(day[:4], " ")) is not None
 
 
+def address_months(*addresses: str | None) -> list[str]:
+    """The months ("2012-11") the addresses' paths name ("/2012/11/slug", "/2012-11/")."""
+    months = []
+    for address in addresses:
+        for match in URL_MONTH.finditer(address or ""):
+            if 1 <= (month := int(match.group(2))) <= MAX_MONTH:
+                months.append(f"{match.group(1)}-{month:02d}")
+    return months
+
+
+def pictures_month(tree: lxml.html.HtmlElement) -> list[str]:
+    """The month the page's pictures are filed under, when most are: a story's pictures are
+    uploaded in its month ("/wp-content/uploads/2012/11/", "/ss/2008/01/09/"), where a link
+    may be to any story's page."""
+    counts = Counter(address_months(*(image.get("src") for image in tree.iter("img")))).most_common(2)
+    if not counts or (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
+        return []
+    return [counts[0][0]]
+
+
 @dataclass(frozen=True, slots=True)
 class Datelines:
     """The days shown between the headline and the article: the publication's, and the last
@@ -410,15 +431,15 @@ class Datelines:
     # either way round ("1/8/08"), when nothing settles which (another answer must be one of them)
     either_way: tuple[str, ...] = ()
 
-    def settled_by(self, url: str | None) -> Found[str] | None:
-        """The reading of the all-digit dateline whose month the page's address names
-        ("11.05.12" under /2012/11/...: November 5), when only one reading is that month."""
-        match = URL_MONTH.search(url or "")
-        if match is None or not self.either_way:
-            return None
-        month = f"{match.group(1)}-{int(match.group(2)):02d}"
-        readings = [day for day in self.either_way if day.startswith(month)]
-        return Found(readings[0], Source.DATELINE) if len(readings) == 1 else None
+    def settled_by(self, *evidence: Collection[str]) -> Found[str] | None:
+        """The reading of the all-digit dateline in a month the evidence names ("11.05.12"
+        under /2012/11/...: November 5): the first collection of months (ISO "2012-11") with
+        exactly one of the readings in it."""
+        for months in evidence:
+            readings = [day for day in self.either_way if day[:7] in months]
+            if len(readings) == 1:
+                return Found(readings[0], Source.DATELINE)
+        return None
 
     def contradict(self, day: str) -> bool:
         """Whether the day shown contradicts `day` (an ISO day) as the publication's: it is
