@@ -992,3 +992,34 @@ def test_an_all_digit_dateline_is_settled_by_the_month_its_pictures_are_filed_un
     )
     # When it is extracted / Then the reading in the pictures' month is the day, if one month
     assert extract(html_page(body)).published == day
+
+
+def test_a_box_of_links_beside_the_headline_does_not_hide_its_dateline() -> None:
+    # Given a dateline above a bold headline the <title> repeats (with its section and site),
+    # then a "Most Viewed" box of two bold-headed lists of links, then the story
+    links = "".join(
+        f"<tr><td><a href='/articles/{n}.html'>Other story number {n}</a></td></tr>" for n in range(6)
+    )
+    box = "".join(
+        f"<table><tr><td><strong>{name}</strong></td></tr>{links}</table>"
+        for name in ("Camden", "Life is Local")
+    )
+    body = (
+        "<table><tr><td>30 December 2007 - 7:24AM</td></tr></table>"
+        "<span class='StoryDetailsHeader'><strong>Boy killed by grandparents' Rottweiler</strong></span>"
+        f"<div style='float:right'><strong>Most Viewed Articles</strong>{box}</div>" + prose()
+    )
+    head = "<title>Boy killed by grandparents' Rottweiler - World - General - Camden Advertiser</title>"
+    # When it is extracted
+    article = extract(html_page(body, head=head))
+    # Then the headline is its title and the dateline its date
+    assert article.title == "Boy killed by grandparents' Rottweiler"
+    assert article.published == "2007-12-30"
+
+
+def test_the_site_name_under_the_headline_does_not_replace_it() -> None:
+    # Given an h1 headline and the site's name as an h3 under it, both in the <title>
+    body = "<h1>Local biotech researcher dies</h1><h3>Kansas City Business Journal</h3>" + prose()
+    head = "<title>Local biotech researcher dies - Kansas City Business Journal:</title>"
+    # When it is extracted / Then the headline is the title
+    assert extract(html_page(body, head=head)).title == "Local biotech researcher dies"

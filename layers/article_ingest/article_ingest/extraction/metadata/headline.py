@@ -41,6 +41,7 @@ MIN_LEDE_CHARS = 40  # the article's first block of text is found by its first t
 LEDE_WORDS = 120  # the opening the headline and the title are compared with
 OPENING_CHARS = 20 * LEDE_WORDS  # only this much of the body is read for it (bounded work)
 MAX_BLOCKS_BETWEEN = 12  # text blocks (bylines, dates, captions) allowed between headline and lede
+MAX_SAID_BLOCKS_BETWEEN = 24  # ...when the <title> says the headline (a box of links beside it)
 # The block replaces a title that disagrees with it only when it shares clearly more of its
 # words with the opening: a title that is the headline shares as much.
 MIN_SHARE_LEAD = 0.25
@@ -202,53 +203,87 @@ def headline_above(
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None, (), 0
-    candidate, blocks_since, texts = None, 0, _HeaderTexts()
-    rank: int | None = None  # the candidate's
+    texts, candidate = _HeaderTexts(), _Candidate()
     titled = _TitleText(title)
     opened_on_headline = False
-    # The headline the <title> says is kept over a lesser heading the <title> does not say that
-    # opens the article's text (its first section's: "1. Sales Associate at The Gap" under h1);
-    # a heading linking to the home page is the site's name, whatever the <title> says
-    candidate_said, opening_key = False, _key(opening[:OPENING_CHARS])
+    opening_key = _key(opening[:OPENING_CHARS])
     before = texts.before  # appended to inline: every element of the page passes here
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
-            texts.after_hidden(element, below=candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN)
+            texts.after_hidden(element, below=candidate.near)
             continue
         raw = element.text or ""
         if _opens_article(raw, lede):
-            near = rank if blocks_since <= MAX_BLOCKS_BETWEEN else None  # a headline too far is none
+            near = candidate.rank if candidate.near else None  # a headline too far is none
             if not opened_on_headline and _opens_on_headline(element, raw, lede, near, titled):
                 # the article opens on its headline (outranking any heading above): the texts
                 # after it, up to the rest of the article, are its header
-                candidate, rank, blocks_since = " ".join(element.text_content().split()), _rank(element), 0
+                candidate.take(element, _rank(element), said=False)
                 texts.start_below(element)
-                lede, opened_on_headline = _lede(_after(opening, candidate)), True
+                lede, opened_on_headline = _lede(_after(opening, candidate.text or "")), True
                 raw = ""  # the headline's own text is not a text below it
-            elif opened_on_headline or (candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN):
+            elif opened_on_headline or candidate.near:
                 # a block that only repeats the <title> shows where the header is, and no other title
-                return (candidate if rank != TITLE_REPEAT else None), *texts.with_opening(raw)
+                headline = candidate.text if candidate.rank != TITLE_REPEAT else None
+                return headline, *texts.with_opening(raw)
             else:
                 return None, texts.without_headline(raw), 0
         elif raw and not raw.isspace():
-            blocks_since += 1
+            candidate.passed()
             if _kept_above(element, raw):
                 before.append(raw)
         # (a block inside the headline found, saying part of it, is not another headline)
-        said = titled.says(raw) and not (candidate and _key(raw) in _key(candidate))
+        said = titled.says(raw) and not (candidate.text and _key(raw) in _key(candidate.text))
         heading = not opened_on_headline and _is_headline(element)
-        if (heading or (said and not opened_on_headline)) and (
-            said or not (candidate_said and _opens_below(element, rank, opening_key))
+        rank = _rank(element) if heading else TITLE_REPEAT
+        if (heading or (said and not opened_on_headline)) and candidate.replaced_by(
+            element, rank, said=said, opening_key=opening_key
         ):
-            candidate, blocks_since = " ".join(element.text_content().split()), 0
-            rank = _rank(element) if heading else TITLE_REPEAT
-            candidate_said = (said or titled.says(candidate)) and not _links_home(element)
+            candidate.take(element, rank, said=said or titled.says(element.text_content()))
             texts.start_below(element)
         if (tail := element.tail) and not tail.isspace() and WORDY.search(tail):
             before.append(tail)
-        if candidate is not None and blocks_since <= MAX_BLOCKS_BETWEEN:
+        if candidate.near:
             texts.add_below(element, raw, tail)
-    return (candidate, *texts.with_opening("")) if opened_on_headline else (None, (), 0)
+    return (candidate.text, *texts.with_opening("")) if opened_on_headline else (None, (), 0)
+
+
+class _Candidate:
+    """The headline-like block last seen before the article's text, and how far the walk is past
+    it. One the <title> says is kept over a lesser heading the <title> does not say that opens
+    the article's text (its first section's: "1. Sales Associate at The Gap" under the h1), a
+    lesser block the <title> says too (the site's name under the headline), and a bold block
+    near it (a box's heading, "Most Viewed", over its links; a caption's)."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.rank: int | None = None
+        self.said = False
+        self.blocks_since = 0  # text blocks walked since
+
+    @property
+    def near(self) -> bool:
+        """Whether the walk is near enough to it still (one the <title> says is farther)."""
+        reach = MAX_SAID_BLOCKS_BETWEEN if self.said else MAX_BLOCKS_BETWEEN
+        return self.text is not None and self.blocks_since <= reach
+
+    def take(self, element: lxml.html.HtmlElement, rank: int, *, said: bool) -> None:
+        self.text, self.rank, self.blocks_since = " ".join(element.text_content().split()), rank, 0
+        # (a heading linking to the home page is the site's name, whatever the <title> says)
+        self.said = said and not _links_home(element)
+
+    def passed(self) -> None:
+        """A text block walked past."""
+        self.blocks_since += 1
+
+    def replaced_by(self, element: lxml.html.HtmlElement, rank: int, *, said: bool, opening_key: str) -> bool:
+        """Whether a headline-like block of `rank` replaces this one (see the class)."""
+        if not self.said or self.rank is None:
+            return True
+        if said:
+            return rank <= self.rank
+        near_bold = rank >= UNRANKED and self.near
+        return not near_bold and not _opens_below(element, self.rank, opening_key)
 
 
 def _opens_below(element: lxml.html.HtmlElement, rank: int | None, opening_key: str) -> bool:
