@@ -1023,3 +1023,32 @@ def test_the_site_name_under_the_headline_does_not_replace_it() -> None:
     head = "<title>Local biotech researcher dies - Kansas City Business Journal:</title>"
     # When it is extracted / Then the headline is the title
     assert extract(html_page(body, head=head)).title == "Local biotech researcher dies"
+
+
+def test_the_byline_after_a_headline_in_markup_dates_the_article() -> None:
+    # Given an h2 headline whose words are split by italics, then its byline and date, then a
+    # story whose first paragraph is broken by links and a figure (no long text of its own)
+    words = " ".join(
+        f"<a href='/p/{n}'>Stage star {n}</a> will sing for the benefit concert, and" for n in range(12)
+    )
+    body = (
+        "<header><h2 class='article-title'><i>Newsies</i> Stars Headline the <i>Oh Sandy</i> Benefit</h2>"
+        "<div id='subheader'>By <a href='/author/dg'>David Gordon</a> <img src='/g.png'> • Nov 6, 2012"
+        f" • New York City</div></header><article><p>{words} more.</p></article>"
+    )
+    # When it is extracted / Then the day under the headline is its date
+    head = "<meta property='og:title' content='Newsies Stars Headline the Oh Sandy Benefit'>"
+    assert extract(html_page(body, head=head)).published == "2012-11-06"
+
+
+def test_a_standfirst_between_the_headline_and_the_byline_does_not_hide_its_date() -> None:
+    # Given a headline, a standfirst in a font run, then the byline with its date, then the story
+    deck = "He cut his dreadlocks for his father, but the son will not stop making records. " * 2
+    body = (
+        "<h1>Sacre bleep! The son is a hip-hop producer</h1>"
+        f"<font size='3'>{deck}</font><br><br><b>Paul MacInnes<br>Tuesday January 8, 2008<br>"
+        "<a href='/'>Guardian Unlimited</a></b>" + prose()
+    )
+    # When it is extracted / Then the byline's day is its date
+    head = "<title>Sacre bleep! The son is a hip-hop producer | News | Music</title>"
+    assert extract(html_page(body, head=head)).published == "2008-01-08"

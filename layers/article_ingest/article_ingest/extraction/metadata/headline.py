@@ -74,23 +74,30 @@ def texts_after_title(tree: lxml.html.HtmlElement, title: str | None) -> tuple[s
     key = _key(title or "")
     if not title or not key:  # (a title of no words would match any blank text)
         return ()
-    most = MAX_PADDING * len(title)
     texts: _HeaderTexts | None = None
     last: lxml.html.HtmlElement | None = None  # the last element before a long text in a tail
+    inside: lxml.html.HtmlElement | None = None  # the headline's last descendant, while in it
+    deck = False  # whether a standfirst was passed
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
-            if texts is not None:  # (what follows a comment or a script is shown)
+            if texts is not None and inside is None:  # (what follows a comment or a script is shown)
                 texts.after_hidden(element, below=True)
             continue
         raw, tail = element.text or "", element.tail
         if texts is None:
-            if len(title) <= len(raw) <= most and _key(raw) == key:
-                texts = _HeaderTexts()
-                texts.start_below(element)
+            texts, inside = _titled(element, raw, title, key)
+            if texts is not None and inside is None:
                 texts.add_below(element, "", tail)  # (the title's own text is not after it)
             continue
+        if inside is not None:  # (the headline's own markup: "<h2><i>Newsies</i> Stars ...</h2>")
+            if element is inside:
+                inside = None
+                texts.add_below(element, "", tail)
+            continue
         prose = element.tag == "p" and _long(element.text_content())  # (whatever links break it up)
-        if _long(raw) or prose or _another_article(element, raw):
+        if not deck and not texts.below and not prose and _long(raw):  # a standfirst under the headline
+            deck = True
+        elif _long(raw) or prose or _another_article(element, raw):
             break
         if tail and _long(tail) and last is None:  # prose after this element and its own texts
             last = _last_descendant(element)
@@ -99,6 +106,22 @@ def texts_after_title(tree: lxml.html.HtmlElement, title: str | None) -> tuple[s
             break
     below = texts.below[:TEXTS_AFTER_TITLE] if texts is not None else []
     return tuple(text for text in below if not SENTENCE_END.search(text))
+
+
+def _titled(
+    element: lxml.html.HtmlElement, raw: str, title: str, key: str
+) -> tuple[_HeaderTexts | None, lxml.html.HtmlElement | None]:
+    """Texts to gather after `element` when it shows the `title` (whose words are `key`), in its
+    own text or, a heading, in its markup's (then with its last descendant: they start after)."""
+    if len(title) <= len(raw) <= MAX_PADDING * len(title) and _key(raw) == key:
+        holder = None
+    elif element.tag in HEADING_TAGS and len(element) and _key(element.text_content()) == key:
+        holder = _last_descendant(element)
+    else:
+        return None, None
+    texts = _HeaderTexts()
+    texts.start_below(element)
+    return texts, holder
 
 
 def _long(text: str) -> bool:
