@@ -1052,3 +1052,41 @@ def test_a_standfirst_between_the_headline_and_the_byline_does_not_hide_its_date
     # When it is extracted / Then the byline's day is its date
     head = "<title>Sacre bleep! The son is a hip-hop producer | News | Music</title>"
     assert extract(html_page(body, head=head)).published == "2008-01-08"
+
+
+def test_a_page_naming_no_address_is_dated_by_the_address_its_share_links_pass_on() -> None:
+    # Given a page without canonical link or og:url whose share links pass on its dated address,
+    # and links to two other stories (by picture and by name) filed under other days
+    own = (
+        "http%3a%2f%2fwww.paper.example%2fnews%2fmain.jhtml%3fxml%3d%2fnews%2f2007%2f12%2f28%2fwtiger128.xml"
+    )
+    share = f"<a href='http://digg.example/submit?url={own}'>Digg</a><a href='http://del.example/post?url={own}'>del</a>"
+    other = "".join(
+        f"<a href='/news/main.jhtml?xml=/news/2008/01/{day}/other.xml'>{text}</a>"
+        for day in (15, 16)
+        for text in ("<img src='/p.jpg'>", "Another story")
+    )
+    # When it is extracted
+    article = extract(html_page(prose() + share + other))
+    # Then its address's day is its date
+    assert (article.published, article.sources["published"]) == ("2007-12-28", "url")
+
+
+def test_a_bar_atop_a_page_without_headline_does_not_replace_the_address_day() -> None:
+    # Given a page whose address is filed under 4 November, no headline found above its story,
+    # a bar atop the page with today's date, then a few labels right above the story
+    body = (
+        "<div><span class='date-header'>Wednesday, November 7 2012</span></div>"
+        "<p class='info'>| Tags:</p><p>(Associated Press)</p>" + prose()
+    )
+    # When it is extracted / Then the address's day stands
+    article = extract(html_page(body), url="https://blogs.example/2012/11/04/still-out/")
+    assert (article.published, article.sources["published"]) == ("2012-11-04", "url")
+
+
+def test_the_print_dateline_right_above_a_story_without_headline_is_its_date() -> None:
+    # Given a story filed under 5 January whose print edition's dateline stands right above it
+    body = "<p>By Kari Lydersen</p><p>Sunday, January 6, 2008; Page A04</p>" + prose()
+    # When it is extracted with its address / Then the day shown is its date
+    article = extract(html_page(body), url="https://paper.example/content/article/2008/01/05/AR20080105.html")
+    assert (article.published, article.sources["published"]) == ("2008-01-06", "dateline")

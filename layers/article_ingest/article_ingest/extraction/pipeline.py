@@ -168,6 +168,10 @@ def _dates_shown(
         # The address's day is the day the story was filed (in the publisher's time zone, or
         # before an edit): the dateline under the headline is the one the reader is shown
         under = datelines_shown(header.under_headline, declared=meta.language, title=meta.title)
+        if under.published is None:
+            under = datelines_shown(
+                texts_after_title(tree, meta.title), declared=meta.language, title=meta.title
+            )
         return meta if under.published is None else meta.with_field("published", under.published)
     if found_in not in (None, Source.HTMLDATE):  # a date the publisher set stands
         return meta

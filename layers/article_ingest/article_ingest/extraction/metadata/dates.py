@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
+from urllib.parse import parse_qsl, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -73,6 +74,7 @@ ORDINAL = r"(?:st|nd|rd|th)?"
 TEXT_DATE = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.I)
 DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH_NAME},?\s+(\d{{4}})\b", re.I)
 AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
+MIN_SHARE_LINKS = 2  # links passing on the same dated address that make it the page's own
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:/|\b)")  # "/2012/11/slug": the month only
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -283,6 +285,23 @@ def url_date(url: str | None) -> str | None:
     """A /YYYY/MM/DD/ date in the URL path."""
     match = URL_DATE.search(url or "")
     return _iso_like("-".join(match.groups())) if match else None
+
+
+def shared_address(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's own address as its share links pass it on to other sites, for a page that
+    names none (`digg.com/submit?url=http%3a%2f%2f...%2f2007%2f12%2f28%2fstory.xml`): a dated
+    address in full that MIN_SHARE_LINKS or more links pass (a link to another story of the
+    site passes a path, `main.jhtml?xml=/news/...`, and is linked twice: by picture and name)."""
+    passed: Counter[str] = Counter()
+    for link in tree.iter("a"):
+        href = link.get("href") or ""
+        if "=http" not in href.lower():  # (the cheap test first)
+            continue
+        for _, value in parse_qsl(urlsplit(href).query):
+            if value.lower().startswith(("http://", "https://")) and URL_DATE.search(value):
+                passed[value.split("#")[0]] += 1
+    found = passed.most_common(1)
+    return found[0][0] if found and found[0][1] >= MIN_SHARE_LINKS else None
 
 
 def _found(value: str | None, source: Source) -> Found[str] | None:
@@ -535,7 +554,7 @@ def find_published(evidence: Evidence, url: str | None, modified: Found[str] | N
         or _meta_date(evidence.meta, PUBLISHED_META)
         or _microdata_date(evidence, "datePublished")
         or _time_element(evidence)
-        or _found(url_date(url), Source.URL)
+        or _found(url_date(url if url else shared_address(evidence.tree)), Source.URL)
         or _meta_date(evidence.meta, GENERIC_DATE_META)
         or _labelled_date(evidence)
         or _htmldate(evidence, url, modified)

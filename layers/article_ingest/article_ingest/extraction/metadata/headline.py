@@ -179,7 +179,8 @@ class ShownHeader:
 
     @property
     def under_headline(self) -> tuple[str, ...]:
-        """The texts shown under the headline: its byline and dateline, not a bar above it."""
+        """The texts shown under the headline (or, with none found, just above the article):
+        its byline and dateline, not a bar above the headline."""
         return self.below[: self.under]
 
 
@@ -222,7 +223,8 @@ def headline_above(
     block repeating most of `title` marks the header too, but is no headline: None); or that
     block itself when it is headline-like, the article starts with it and it outranks the one
     above; and the short texts shown around the headline (see ShownHeader): when the article
-    opens on its headline, those after it up to the rest; and how many are shown under it."""
+    opens on its headline, those after it up to the rest; and how many are shown under it
+    (with no headline, how many are the article's own: see _HeaderTexts.without_headline)."""
     lede = _lede(opening)
     if len(lede) < MIN_LEDE_CHARS:
         return None, (), 0
@@ -250,7 +252,7 @@ def headline_above(
                 headline = candidate.text if candidate.rank != TITLE_REPEAT else None
                 return headline, *texts.with_opening(raw)
             else:
-                return None, texts.without_headline(raw), 0
+                return None, *texts.without_headline(raw)
         elif raw and not raw.isspace():
             candidate.passed()
             if _kept_above(element, raw):
@@ -421,12 +423,14 @@ class _HeaderTexts:
         if element is self._holder_last:
             self._holder_last = None
 
-    def without_headline(self, raw: str) -> tuple[str, ...]:
+    def without_headline(self, raw: str) -> tuple[tuple[str, ...], int]:
         """With no headline found: the article's opening text and the texts just above it, nearest
         first, when short enough to be bare datelines (without a headline, a longer text there
-        is as likely a caption)."""
-        texts = (*_dateline_texts(raw), *reversed(_short_texts(*self.before)))
-        return tuple(text for text in texts if len(text) <= MAX_ABOVE_CHARS)
+        is as likely a caption); and how many are the article's own (its opening text and the
+        one right above it: the others may be a bar atop the page)."""
+        opening = [text for text in _dateline_texts(raw) if len(text) <= MAX_ABOVE_CHARS]
+        above = [text for text in reversed(_short_texts(*self.before)) if len(text) <= MAX_ABOVE_CHARS]
+        return (*opening, *above), len(opening) + min(len(above), 1)
 
     def with_opening(self, raw: str) -> tuple[tuple[str, ...], int]:
         """The texts below the headline, the article's opening text when it reads as a long
