@@ -1090,3 +1090,31 @@ def test_the_print_dateline_right_above_a_story_without_headline_is_its_date() -
     # When it is extracted with its address / Then the day shown is its date
     article = extract(html_page(body), url="https://paper.example/content/article/2008/01/05/AR20080105.html")
     assert (article.published, article.sources["published"]) == ("2008-01-06", "dateline")
+
+
+@pytest.mark.parametrize("stamp", ["POSTED: 11:54 pm EST January 9, 2008", "Posted 11:54 pm EST JAN 9, 2008"])
+def test_a_dateline_with_words_in_capitals_is_read(stamp: str) -> None:
+    # Given a headline and under it a stamp with a label and a time zone in capitals (which the
+    # date parser takes for a currency code)
+    body = f"<h1>Rockets use fourth-quarter surge to squash Knicks</h1><div class='posted'>{stamp}</div>"
+    # When it is extracted / Then its day is the date
+    assert extract(html_page(body + prose())).published == "2008-01-09"
+
+
+def test_a_blog_footer_saying_when_the_entry_was_posted_dates_it() -> None:
+    # Given a post whose only date is its template's footer line
+    footer = "<p class='postmetadata'>This entry was posted on Saturday, October 16th, 2010 at 12:32 pm</p>"
+    # When it is extracted / Then that day is its date
+    assert extract(html_page("<h2>Ten years of the shop</h2>" + prose() + footer)).published == "2010-10-16"
+
+
+def test_a_link_to_the_previous_post_naming_its_day_does_not_date_this_one() -> None:
+    # Given a post without dateline, above it a link to the previous post whose title names a day
+    # (and an acronym in capitals, which is no label, time zone or month)
+    body = (
+        "<p class='content-nav'><a href='/2012/11/week-in-review.html'>"
+        "« AWS Week in Review - October 29, 2012</a>"
+        " | <a href='/'>Main</a></p><h2>Deploy a server farm in six simple steps</h2>" + prose()
+    )
+    # When it is extracted / Then that day is not its date
+    assert extract(html_page(body)).published is None

@@ -74,6 +74,14 @@ ORDINAL = r"(?:st|nd|rd|th)?"
 TEXT_DATE = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.I)
 DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH_NAME},?\s+(\d{{4}})\b", re.I)
 AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
+# A dateline's words in capitals, which htmldate's parser takes for a currency code and drops
+# the whole text for ("AWS Week in Review - October 29, 2012" may well be dropped): a label
+# before its colon ("POSTED:"), a time zone ("11:54 pm EST", "PDT", "GMT"), a month ("JAN 9"),
+# read capitalised ("Posted:", "Est", "Jan").
+CAPITALS = re.compile(
+    r"\b[A-Z]{3,}(?=\s*:)|\b(?:[A-Z]{1,2}[SD]T|GMT|UTC|CES?T|BST|IST)\b|"
+    r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:[A-Z]{2,6})?\b"
+)
 MIN_SHARE_LINKS = 2  # links passing on the same dated address that make it the page's own
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:/|\b)")  # "/2012/11/slug": the month only
@@ -115,7 +123,8 @@ UPDATE_CUE = re.compile(rf"\b(?:(?:last )?{UPDATE_WORDS})\b(?!\W*by\b)", re.I)
 # boundary before it: a page's text in one piece runs "ReutersPublished:" together.)
 PUBLISHED_LABEL = re.compile(
     r"(?:[Oo]riginally [Pp]ublished|Published|Publication [Dd]ate|Date [Pp]ublished|Publié|Veröffentlicht|"
-    r"Publicado|Pubblicato|Posted(?= on|\s*:))"  # "Posted on" and "Posted:", not "Posted by" (comments)
+    r"Publicado|Pubblicato|Posted(?= on|\s*:)|(?<=[Ee]ntry was )posted(?= on))"  # "Posted on" and "Posted:",
+    # not "Posted by" (comments); "This entry was posted on" (a blog template's footer)
     r"(?: [Dd]ate| on| le| am| el| il)?\s*[:\-]?\s*"
 )
 LABEL_STEMS = (
@@ -518,6 +527,7 @@ def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[s
     # the parser's cache all day long
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
     text = ABBREVIATED_MONTH.sub(lambda month: month.group(1).capitalize(), text)
+    text = CAPITALS.sub(lambda word: word.group().capitalize(), text)
     day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
         return None, ()
