@@ -1118,3 +1118,17 @@ def test_a_link_to_the_previous_post_naming_its_day_does_not_date_this_one() -> 
     )
     # When it is extracted / Then that day is not its date
     assert extract(html_page(body)).published is None
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        "<h1><a href='http://[bad'>Council approves new bus routes</a></h1><h3>The County Paper Online</h3>",
+        "<a href='http://[bad?u=http://paper.example/2012/01/02/x'>Digg</a>" * 2,
+    ],
+)
+def test_a_malformed_address_in_a_link_is_no_fault(links: str) -> None:
+    # Given a headline linking to a malformed address, or share links from one
+    head = "<title>Council approves new bus routes - The County Paper Online</title>"
+    # When it is extracted / Then the article comes out
+    assert extract(html_page(links + prose(), head=head)).title == "Council approves new bus routes"

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 import lxml.html
 from lxml import etree
@@ -306,7 +306,8 @@ def shared_address(tree: lxml.html.HtmlElement) -> str | None:
         href = link.get("href") or ""
         if "=http" not in href.lower():  # (the cheap test first)
             continue
-        for _, value in parse_qsl(urlsplit(href).query):
+        query = href.partition("#")[0].partition("?")[2]  # (no urlsplit: "http://[bad" raises)
+        for _, value in parse_qsl(query):
             if value.lower().startswith(("http://", "https://")) and URL_DATE.search(value):
                 passed[value.split("#")[0]] += 1
     found = passed.most_common(1)

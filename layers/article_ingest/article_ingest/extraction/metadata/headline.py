@@ -323,7 +323,10 @@ def _links_home(element: lxml.html.HtmlElement) -> bool:
     link = element if element.tag == "a" else element.find(".//a")
     if link is None:
         return False
-    parts = urlsplit(link.get("href", "").strip())
+    try:
+        parts = urlsplit(link.get("href", "").strip())
+    except ValueError:  # a malformed address ("http://[bad") names no page
+        return False
     return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
