@@ -1132,3 +1132,21 @@ def test_a_malformed_address_in_a_link_is_no_fault(links: str) -> None:
     head = "<title>Council approves new bus routes - The County Paper Online</title>"
     # When it is extracted / Then the article comes out
     assert extract(html_page(links + prose(), head=head)).title == "Council approves new bus routes"
+
+
+@pytest.mark.parametrize(
+    ("address", "day"),
+    [
+        ("https://news.example/story/12/07/24/022228/the-toolbox", "2012-07-24"),
+        ("https://news.example/story/12/07/25/022228/the-toolbox", None),  # another day: no year told
+    ],
+)
+def test_a_dateline_without_its_year_takes_the_year_its_address_names(address: str, day: str | None) -> None:
+    # Given a story "Posted by Jane on Tuesday July 24, @07:29AM" (no year), its address naming
+    # a day after a two-digit year
+    byline = "<div>Posted by Jane</div><div>on Tuesday July 24, @07:29AM</div>"
+    body = f"<h1>The Nation Is Losing Its Toolbox</h1>{byline}"
+    # When it is extracted / Then the day is that year's only when the address names that day
+    assert (
+        extract(html_page(body + prose(), head=f"<link rel='canonical' href='{address}'>")).published == day
+    )

@@ -180,12 +180,18 @@ def _dates_shown(
         after_title = texts_after_title(tree, meta.title)
         after = datelines_shown(after_title, declared=meta.language, title=meta.title)
         shown = Datelines(
-            after.published, shown.updated or after.updated, shown.either_way or after.either_way
+            after.published,
+            shown.updated or after.updated,
+            shown.either_way or after.either_way,
+            shown.year_less + after.year_less,
         )
-    if shown.published is None and shown.either_way:  # the month the page files the story under
-        address = address_months(url or meta.canonical_url)
-        if settled := shown.settled_by(address, pictures_month(tree)):
-            shown = Datelines(settled, shown.updated)
+    address = url or meta.canonical_url
+    if shown.published is None:
+        # an all-digit dateline's order by the month the page files the story under; a
+        # dateline without its year by the address's
+        settled = shown.either_way and shown.settled_by(address_months(address), pictures_month(tree))
+        if found := settled or shown.completed_by(address):
+            shown = Datelines(found, shown.updated)
     return _shown_dates(meta, shown)
 
 

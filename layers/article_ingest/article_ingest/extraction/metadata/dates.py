@@ -82,6 +82,10 @@ CAPITALS = re.compile(
     r"\b[A-Z]{3,}(?=\s*:)|\b(?:[A-Z]{1,2}[SD]T|GMT|UTC|CES?T|BST|IST)\b|"
     r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:[A-Z]{2,6})?\b"
 )
+# A month and day without a year, month first or day first ("July 24", "24th July")
+MONTH_DAY = re.compile(rf"\b({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORDS})\b", re.I)
+SHORT_YEAR_DATE = re.compile(r"/(\d{2})/(\d{2})/(\d{2})/")  # "/story/12/07/24/": year, month, day
 MIN_SHARE_LINKS = 2  # links passing on the same dated address that make it the page's own
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:/|\b)")  # "/2012/11/slug": the month only
@@ -459,6 +463,18 @@ class Datelines:
     # With no publication day read: the two days a dateline in digits reads as, day and month
     # either way round ("1/8/08"), when nothing settles which (another answer must be one of them)
     either_way: tuple[str, ...] = ()
+    # ...and the month and day ("07-24") of datelines shown without their year ("on Tuesday
+    # July 24, @07:29AM")
+    year_less: tuple[str, ...] = ()
+
+    def completed_by(self, address: str | None) -> Found[str] | None:
+        """The day of a dateline shown without its year whose month and day the address names
+        after a two-digit year ("/story/12/07/24/": 24 July 2012)."""
+        for match in SHORT_YEAR_DATE.finditer(address or ""):
+            year, month, day = match.groups()
+            if f"{month}-{day}" in self.year_less and (found := _iso_like(f"20{year}-{month}-{day}")):
+                return Found(found, Source.DATELINE)
+        return None
 
     def settled_by(self, *evidence: Collection[str]) -> Found[str] | None:
         """The reading of the all-digit dateline in a month the evidence names ("11.05.12"
@@ -487,6 +503,7 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
     headline = " ".join((title or "").casefold().split())
     updated: Found[str] | None = None
     either_way: tuple[str, ...] = ()
+    year_less: list[str] = []
     labelled_update = 0  # texts left that a "Last Updated:" label on its own still stands for
     for shown in texts:
         if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
@@ -507,10 +524,22 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
         if day is not None:
             return Datelines(published=Found(day, Source.DATELINE), updated=updated)
         either_way = either_way or readings
+        if not readings:
+            year_less.extend(_month_days(before))
         # "Last Updated: October 27, 2012": the last change only
         if after and updated is None and (day := _shown_day(after[0], declared)):
             updated = Found(day, Source.DATELINE)
-    return Datelines(updated=updated, either_way=either_way)
+    return Datelines(updated=updated, either_way=either_way, year_less=tuple(year_less))
+
+
+def _month_days(text: str) -> list[str]:
+    """The month and day ("07-24") of each date the text names without a year ("July 24",
+    "24th July"; a date with its year is read whole, or is not a date)."""
+    if YEAR.search(text):
+        return []
+    found = [(match.group(1), match.group(2)) for match in MONTH_DAY.finditer(text)]
+    found += [(match.group(2), match.group(1)) for match in DAY_MONTH.finditer(text)]
+    return [f"{MONTHS.index(month[:3].casefold()) + 1:02d}-{int(day):02d}" for month, day in found]
 
 
 def _shown_day(text: str, declared: str | None) -> str | None:
