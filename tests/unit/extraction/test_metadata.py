@@ -1150,3 +1150,66 @@ def test_a_dateline_without_its_year_takes_the_year_its_address_names(address: s
     assert (
         extract(html_page(body + prose(), head=f"<link rel='canonical' href='{address}'>")).published == day
     )
+
+
+@pytest.mark.parametrize("url", [None, "https://paper.example/2012/03/05/budget"])
+def test_a_day_inside_a_story_set_in_a_div_is_no_dateline(url: str | None) -> None:
+    # Given a headline, then the story in a <div> (no paragraph) naming a later day in bold
+    story = "The council met for hours over the budget and the new bus routes. " * 3
+    vote = "The vote on <b>Sunday, April 1, 2012</b> is next."
+    body = f"<h1>Council approves new budget</h1><div class='story'>{story} {vote} {story}</div>"
+    # When it is extracted / Then that day is not its date (the address's day stands)
+    assert extract(html_page(body), url=url).published == (url and "2012-03-05")
+
+
+def test_share_links_of_a_box_of_other_stories_do_not_date_the_page() -> None:
+    # Given a page labelling its day, then a box of two other stories, each with two share links
+    items = "".join(
+        f"<li><a href='https://share.example/?url=https://paper.example/2009/0{n}/1{n}/s{n}'>t</a>"
+        f"<a href='https://book.example/?u=https://paper.example/2009/0{n}/1{n}/s{n}'>f</a></li>"
+        for n in (3, 4)
+    )
+    page = html_page(prose() + "<p>Published: January 8, 2008</p>" + f"<ul>{items}</ul>")
+    # When it is extracted / Then the labelled day is its date
+    assert extract(page).published == "2008-01-08"
+
+
+def test_one_share_link_does_not_name_the_page_address() -> None:
+    # Given a page naming no address with one share link passing a dated address
+    link = "<a href='https://share.example/?url=https://paper.example/2009/03/13/another'>t</a>"
+    # When it is extracted / Then no day comes of it
+    assert extract(html_page(prose() + link)).published is None
+
+
+@pytest.mark.parametrize("inner", ["", "<!-- /headline -->"])
+def test_the_byline_after_a_heading_split_by_markup_is_read(inner: str) -> None:
+    # Given an h2 headline split by italics (and ending on a comment), the byline in its tail
+    heading = f"<h2><i>Newsies</i> Stars Return to Broadway{inner}</h2>"
+    body = f"{heading}By Jane Doe, March 3, 2012<div>{prose()}</div>"
+    head = "<meta property='og:title' content='Newsies Stars Return to Broadway'>"
+    # When it is extracted / Then the byline's day is its date
+    assert extract(html_page(body, head=head)).published == "2012-03-03"
+
+
+def test_an_anchor_without_address_in_the_headline_is_no_link_home() -> None:
+    # Given the post's h1 holding a named anchor, the date under it, a first section heading
+    story = "<p>" + "My days would start really early at the mall, six in the morning. " * 3 + "</p>"
+    body = (
+        "<h1><a name='post-1042'></a>A List Of The Worst Jobs I Have Had</h1><span>Nov. 6, 2012</span>"
+        f"<div class='entry'><h3>1. Sales Associate at The Gap</h3>{story * 4}</div>"
+    )
+    # When it is extracted / Then the h1 is the title and its day the date
+    article = extract(html_page(body, head="<title>A List Of The Worst Jobs I Have Had | Catalog</title>"))
+    assert (article.title, article.published) == ("A List Of The Worst Jobs I Have Had", "2012-11-06")
+
+
+@pytest.mark.parametrize("inner", ["", "<!-- /headline -->"])
+def test_the_texts_after_a_heading_split_by_markup_are_those_after_it(inner: str) -> None:
+    # Given an h2 whose words the italics split (ending on a comment), its byline in its tail
+    story = "The story goes on. " * 9
+    heading = f"<h2><i>Newsies</i> Stars Return to Broadway{inner}</h2>"
+    tree = lxml.html.fromstring(f"<div>{heading}By Jane Doe, March 3, 2012<p>{story}</p></div>")
+    # When the texts after the title are read / Then they are the byline, not the title's words
+    assert headline.texts_after_title(tree, "Newsies Stars Return to Broadway") == (
+        "By Jane Doe, March 3, 2012",
+    )

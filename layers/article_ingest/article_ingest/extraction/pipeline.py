@@ -26,6 +26,7 @@ from article_ingest.extraction.metadata.dates import (
     Datelines,
     address_months,
     datelines_shown,
+    near_address_day,
     pictures_month,
 )
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
@@ -172,7 +173,9 @@ def _dates_shown(
             under = datelines_shown(
                 texts_after_title(tree, meta.title), declared=meta.language, title=meta.title
             )
-        return meta if under.published is None else meta.with_field("published", under.published)
+        if under.published is None or not near_address_day(under.published.value, meta.published or ""):
+            return meta  # (a day farther from the address's is another story's: a link's, a reply's)
+        return meta.with_field("published", under.published)
     if found_in not in (None, Source.HTMLDATE):  # a date the publisher set stands
         return meta
     shown = datelines_shown(header.below, declared=meta.language, title=meta.title)

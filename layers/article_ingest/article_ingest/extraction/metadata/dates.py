@@ -76,16 +76,20 @@ DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH
 AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
 # A dateline's words in capitals, which htmldate's parser takes for a currency code and drops
 # the whole text for ("AWS Week in Review - October 29, 2012" may well be dropped): a label
-# before its colon ("POSTED:"), a time zone ("11:54 pm EST", "PDT", "GMT"), a month ("JAN 9"),
+# before its colon ("POSTED:"), a time zone ("11:54 pm EST", "PDT", "GMT"), a month or a
+# weekday ("JAN 9", "TUESDAY"),
 # read capitalised ("Posted:", "Est", "Jan").
 CAPITALS = re.compile(
-    r"\b[A-Z]{3,}(?=\s*:)|\b(?:[A-Z]{1,2}[SD]T|GMT|UTC|CES?T|BST|IST)\b|"
-    r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:[A-Z]{2,6})?\b"
+    r"\b[A-Z]{3,}(?=\s*:)|\b(?:[ECMPA][SD]T|AE[SD]T|GMT|UTC|CES?T|BST|IST)\b|"
+    rf"\b(?:{MONTH_WORDS.upper()}|MON|TUES?|WED|THU|THURS|FRI|SAT|SUN|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b"
 )
 # A month and day without a year, month first or day first ("July 24", "24th July")
 MONTH_DAY = re.compile(rf"\b({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORDS})\b", re.I)
 SHORT_YEAR_DATE = re.compile(r"/(\d{2})/(\d{2})/(\d{2})/")  # "/story/12/07/24/": year, month, day
+# A day shown this close to the day its address names is the same story's (filed in another
+# time zone, printed the next day, posted a few days after it was filed); farther is another's
+MAX_DAYS_FROM_ADDRESS = 3
 MIN_SHARE_LINKS = 2  # links passing on the same dated address that make it the page's own
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)")
 URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:/|\b)")  # "/2012/11/slug": the month only
@@ -300,11 +304,21 @@ def url_date(url: str | None) -> str | None:
     return _iso_like("-".join(match.groups())) if match else None
 
 
+def near_address_day(shown: str, address_day: str) -> bool:
+    """Whether the day shown is within MAX_DAYS_FROM_ADDRESS of the address's (ISO days)."""
+    try:
+        apart = date.fromisoformat(shown[:10]) - date.fromisoformat(address_day[:10])
+    except ValueError:
+        return False
+    return abs(apart.days) <= MAX_DAYS_FROM_ADDRESS
+
+
 def shared_address(tree: lxml.html.HtmlElement) -> str | None:
     """The page's own address as its share links pass it on to other sites, for a page that
-    names none (`digg.com/submit?url=http%3a%2f%2f...%2f2007%2f12%2f28%2fstory.xml`): a dated
-    address in full that MIN_SHARE_LINKS or more links pass (a link to another story of the
-    site passes a path, `main.jhtml?xml=/news/...`, and is linked twice: by picture and name)."""
+    names none (`digg.com/submit?url=http%3a%2f%2f...%2f2007%2f12%2f28%2fstory.xml`): the dated
+    address in full that MIN_SHARE_LINKS or more links pass, more than pass any other (a link to
+    another story of the site passes a path, `main.jhtml?xml=/news/...`, and is linked twice: by
+    picture and name)."""
     passed: Counter[str] = Counter()
     for link in tree.iter("a"):
         href = link.get("href") or ""
@@ -314,8 +328,10 @@ def shared_address(tree: lxml.html.HtmlElement) -> str | None:
         for _, value in parse_qsl(query):
             if value.lower().startswith(("http://", "https://")) and URL_DATE.search(value):
                 passed[value.split("#")[0]] += 1
-    found = passed.most_common(1)
-    return found[0][0] if found and found[0][1] >= MIN_SHARE_LINKS else None
+    found = passed.most_common(2)
+    if not found or found[0][1] < MIN_SHARE_LINKS or (len(found) > 1 and found[1][1] == found[0][1]):
+        return None  # none, or no clear one (a box of other stories, each with its share links)
+    return found[0][0]
 
 
 def _found(value: str | None, source: Source) -> Found[str] | None:
@@ -444,7 +460,8 @@ def address_months(*addresses: str | None) -> list[str]:
 
 
 def pictures_month(tree: lxml.html.HtmlElement) -> list[str]:
-    """The month the page's pictures are filed under, when most are: a story's pictures are
+    """The month the page's pictures are filed under, when at least twice as many are as under
+    any other month: a story's pictures are
     uploaded in its month ("/wp-content/uploads/2012/11/", "/ss/2008/01/09/"), where a link
     may be to any story's page."""
     counts = Counter(address_months(*(image.get("src") for image in tree.iter("img")))).most_common(2)
@@ -594,9 +611,10 @@ def find_published(evidence: Evidence, url: str | None, modified: Found[str] | N
         or _meta_date(evidence.meta, PUBLISHED_META)
         or _microdata_date(evidence, "datePublished")
         or _time_element(evidence)
-        or _found(url_date(url if url else shared_address(evidence.tree)), Source.URL)
+        or _found(url_date(url), Source.URL)
         or _meta_date(evidence.meta, GENERIC_DATE_META)
         or _labelled_date(evidence)
+        or (None if url else _found(url_date(shared_address(evidence.tree)), Source.URL))
         or _htmldate(evidence, url, modified)
     )
 

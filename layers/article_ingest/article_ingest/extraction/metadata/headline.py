@@ -48,6 +48,7 @@ MIN_SHARE_LEAD = 0.25
 # Texts between headline and article longer than this are prose or a standfirst, not a byline,
 # dateline or caption (the texts ShownHeader keeps for the dateline).
 MAX_SHOWN_CHARS = 100
+HIDDEN_TAGS = frozenset(["script", "style", "title", "head"])  # (and comments: no str tag)
 WORDY = re.compile(r"\w")  # a text with a letter or digit says something; "|" does not
 ABOVE_TEXTS = 3  # short texts just above the headline kept too (blogs date a post above its title)
 MAX_ABOVE_CHARS = 50  # ("Posted by Jane Doe on Wed, Oct 24, 2012" is 44)
@@ -66,62 +67,91 @@ MIN_LINKED_TITLE_WORDS = 5  # a link this long after the title is another articl
 
 
 def texts_after_title(tree: lxml.html.HtmlElement, title: str | None) -> tuple[str, ...]:
-    """The short texts shown after the first element whose own text is the `title` (the
-    headline, wherever the article's body was found), up to the first long text, or link as
-    long as a headline (another article's: a list of them), or the next item of a list: its
-    byline and dateline when the page puts them there (read as under a headline: see
+    """The short texts shown after the first element that shows the `title` (in its own text or,
+    a heading, in its markup's: the headline, wherever the article's body was found), past one
+    standfirst (a long text that is no paragraph, right under it), up to the next long text, or
+    link as long as a headline (another article's: a list of them), or the next item of a list:
+    its byline and dateline when the page puts them there (read as under a headline: see
     _HeaderTexts; a sentence, such as a caption, may name any day: left out)."""
     key = _key(title or "")
     if not title or not key:  # (a title of no words would match any blank text)
         return ()
-    texts: _HeaderTexts | None = None
+    walk: _AfterTitle | None = None
     last: lxml.html.HtmlElement | None = None  # the last element before a long text in a tail
-    inside: lxml.html.HtmlElement | None = None  # the headline's last descendant, while in it
     deck = False  # whether a standfirst was passed
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
-            if texts is not None and inside is None:  # (what follows a comment or a script is shown)
-                texts.after_hidden(element, below=True)
+        if walk is None:
+            if isinstance(element.tag, str) and element.tag not in HIDDEN_TAGS:
+                walk = _AfterTitle.at(element, title, key)
+            continue
+        if walk.skips(element):
+            if walk.ended:
+                break
             continue
         raw, tail = element.text or "", element.tail
-        if texts is None:
-            texts, inside = _titled(element, raw, title, key)
-            if texts is not None and inside is None:
-                texts.add_below(element, "", tail)  # (the title's own text is not after it)
-            continue
-        if inside is not None:  # (the headline's own markup: "<h2><i>Newsies</i> Stars ...</h2>")
-            if element is inside:
-                inside = None
-                texts.add_below(element, "", tail)
-            continue
         prose = element.tag == "p" and _long(element.text_content())  # (whatever links break it up)
-        if not deck and not texts.below and not prose and _long(raw):  # a standfirst under the headline
+        if not deck and not walk.texts.below and not prose and _long(raw):  # a standfirst under it
             deck = True
+            if walk.pass_over(element):
+                continue
+            raw = ""  # (its text is no byline)
         elif _long(raw) or prose or _another_article(element, raw):
             break
         if tail and _long(tail) and last is None:  # prose after this element and its own texts
             last = _last_descendant(element)
-        texts.add_below(element, raw, tail)
-        if texts.listed or len(texts.below) >= TEXTS_AFTER_TITLE or element is last:
+        walk.texts.add_below(element, raw, tail)
+        if walk.texts.listed or len(walk.texts.below) >= TEXTS_AFTER_TITLE or element is last:
             break
-    below = texts.below[:TEXTS_AFTER_TITLE] if texts is not None else []
+    below = walk.texts.below[:TEXTS_AFTER_TITLE] if walk is not None else []
     return tuple(text for text in below if not SENTENCE_END.search(text))
 
 
-def _titled(
-    element: lxml.html.HtmlElement, raw: str, title: str, key: str
-) -> tuple[_HeaderTexts | None, lxml.html.HtmlElement | None]:
-    """Texts to gather after `element` when it shows the `title` (whose words are `key`), in its
-    own text or, a heading, in its markup's (then with its last descendant: they start after)."""
-    if len(title) <= len(raw) <= MAX_PADDING * len(title) and _key(raw) == key:
-        holder = None
-    elif element.tag in HEADING_TAGS and len(element) and _key(element.text_content()) == key:
-        holder = _last_descendant(element)
-    else:
-        return None, None
-    texts = _HeaderTexts()
-    texts.start_below(element)
-    return texts, holder
+class _AfterTitle:
+    """The walk after the element showing the title: the texts gathered, and the block passed
+    over, if any (the headline split by its markup, the standfirst), whose own texts are not
+    read, up to its last descendant: then its tail is."""
+
+    def __init__(self, element: lxml.html.HtmlElement) -> None:
+        self.texts = _HeaderTexts()
+        self.texts.start_below(element)
+        self.passing: tuple[lxml.html.HtmlElement, lxml.html.HtmlElement] | None = None
+        self.ended = False  # prose follows the block passed over
+
+    @classmethod
+    def at(cls, element: lxml.html.HtmlElement, title: str, key: str) -> _AfterTitle | None:
+        """The walk after `element` when it shows the `title` (whose words are `key`), in its own
+        text or, a heading, in its markup's (then passed over)."""
+        raw = element.text or ""
+        if len(title) <= len(raw) <= MAX_PADDING * len(title) and _key(raw) == key:
+            walk = cls(element)
+            walk.texts.add_below(element, "", element.tail)  # (the title's own text is not after it)
+            return walk
+        if element.tag in HEADING_TAGS and len(element) and _key(element.text_content()) == key:
+            walk = cls(element)
+            walk.pass_over(element)
+            return walk
+        return None
+
+    def pass_over(self, block: lxml.html.HtmlElement) -> bool:
+        """Pass over the block's descendants; False when it has none (nothing to pass)."""
+        last = _last_descendant(block)
+        self.passing = (block, last) if last is not block else None
+        return self.passing is not None
+
+    def skips(self, element: lxml.html.HtmlElement) -> bool:
+        """Whether the element's own text is not read: inside the block passed over (at its last
+        descendant, the block's tail is read), or hidden (a comment, a script: what follows it
+        is shown)."""
+        if self.passing is not None:
+            if element is self.passing[1]:
+                block, self.passing = self.passing[0], None
+                self.texts.add_below(block, "", block.tail)
+                self.ended = bool(block.tail) and _long(block.tail or "")
+            return True
+        if not isinstance(element.tag, str) or element.tag in HIDDEN_TAGS:
+            self.texts.after_hidden(element, below=True)
+            return True
+        return False
 
 
 def _long(text: str) -> bool:
@@ -234,7 +264,7 @@ def headline_above(
     opening_key = _key(opening[:OPENING_CHARS])
     before = texts.before  # appended to inline: every element of the page passes here
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title", "head"):
+        if not isinstance(element.tag, str) or element.tag in HIDDEN_TAGS:
             texts.after_hidden(element, below=candidate.near)
             continue
         raw = element.text or ""
@@ -319,12 +349,14 @@ def _opens_below(element: lxml.html.HtmlElement, rank: int | None, opening_key: 
 
 
 def _links_home(element: lxml.html.HtmlElement) -> bool:
-    """Whether the block is a link, or holds one, to the site's home page (a logo's heading)."""
-    link = element if element.tag == "a" else element.find(".//a")
-    if link is None:
+    """Whether the block is, or holds, a link showing its whole text to a site's home page (a
+    logo's heading); an anchor without an address, or with a fragment only, is no link."""
+    link = element if element.tag == "a" else element.find(".//a[@href]")
+    href = link.get("href", "").strip() if link is not None else ""
+    if not href or href.startswith("#") or _key(link.text_content()) != _key(element.text_content()):
         return False
     try:
-        parts = urlsplit(link.get("href", "").strip())
+        parts = urlsplit(href)
     except ValueError:  # a malformed address ("http://[bad") names no page
         return False
     return parts.path in ("", "/") and not parts.query and not parts.fragment
