@@ -27,6 +27,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 # subject). The corpus is research-use only and stays outside the repository: no subset.
 RENDERED_CORPUS = SHARED_CORPORA / "l3s-gn1"
 RENDERED_TITLE_FLOOR = 0.72
+# The headline on l3s-gn1's pages (501/603 achieved 2026-12-02; the issue's target is 450)
+HEADLINE_FLOOR = 0.82
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,15 @@ def test_text_titles_on_pages_rendered_as_text_stay_above_their_floor() -> None:
     # When the text path reads them / Then the headline comes out on as many as pinned
     tally = evaluate("article-ingest", run_article_ingest, pages).fields["title"]
     assert tally.right / max(tally.total, 1) >= RENDERED_TITLE_FLOOR, tally.misses
+
+
+@pytest.mark.skipif(not RENDERED_CORPUS.is_dir(), reason="l3s-gn1 lives in ../shared only")
+def test_headlines_on_l3s_gn1_stay_above_their_floor() -> None:
+    # Given l3s-gn1's pages, each with its headline marked by hand
+    pages = load_corpus(RENDERED_CORPUS)
+    # When article-ingest reads them / Then the title is the headline on as many as pinned
+    tally = evaluate("article-ingest", run_article_ingest, pages).fields["title"]
+    assert tally.right / max(tally.total, 1) >= HEADLINE_FLOOR, tally.misses
 
 
 def test_no_date_is_claimed_for_text_input(reports: tuple[SystemReport, SystemReport, Floors]) -> None:
