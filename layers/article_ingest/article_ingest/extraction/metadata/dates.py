@@ -75,10 +75,10 @@ TEXT_DATE = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b"
 DAY_FIRST_TEXT_DATE = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\.?\s+(?:of\s+)?{MONTH_NAME},?\s+(\d{{4}})\b", re.I)
 AM_PM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.I)  # "2:30 pm": a clock RFC 2822 parsing misreads
 # A dateline's words in capitals, which htmldate's parser takes for a currency code and drops
-# the whole text for ("AWS Week in Review - October 29, 2012" may well be dropped): a label
-# before its colon ("POSTED:"), a time zone ("11:54 pm EST", "PDT", "GMT"), a month or a
-# weekday ("JAN 9", "TUESDAY"),
-# read capitalised ("Posted:", "Est", "Jan").
+# the whole text for, read capitalised ("Posted:", "Est", "Jan"): a label before its colon
+# ("POSTED:"), a time zone ("11:54 pm EST", "PDT", "GMT"), a month or a weekday ("JAN 9",
+# "TUESDAY"). Other capitals still drop it: "AWS Week in Review - October 29, 2012" is another
+# post's title.
 CAPITALS = re.compile(
     r"\b[A-Z]{3,}(?=\s*:)|\b(?:[ECMPA][SD]T|AE[SD]T|GMT|UTC|CES?T|BST|IST)\b|"
     rf"\b(?:{MONTH_WORDS.upper()}|MON|TUES?|WED|THU|THURS|FRI|SAT|SUN|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b"
@@ -461,9 +461,8 @@ def address_months(*addresses: str | None) -> list[str]:
 
 def pictures_month(tree: lxml.html.HtmlElement) -> list[str]:
     """The month the page's pictures are filed under, when at least twice as many are as under
-    any other month: a story's pictures are
-    uploaded in its month ("/wp-content/uploads/2012/11/", "/ss/2008/01/09/"), where a link
-    may be to any story's page."""
+    any other month: a story's pictures are uploaded in its month ("/wp-content/uploads/2012/11/",
+    "/ss/2008/01/09/"), where a link may be to any story's page."""
     counts = Counter(address_months(*(image.get("src") for image in tree.iter("img")))).most_common(2)
     if not counts or (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
         return []
