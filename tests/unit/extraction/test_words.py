@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
 import pytest
 
 from article_ingest.extraction import words
-from article_ingest.extraction.signals import TOKEN, tokens
+from article_ingest.extraction.signals import TOKEN, clear_leader, tokens
 from article_ingest.extraction.words import MAX_LISTED_CHARS, WORD, count_words
 
 
@@ -111,3 +112,21 @@ def test_single_spacing_is_the_regex_s() -> None:
         expected = re.sub(r"\s+", " ", text)
         assert words.single_spaced(text) == expected, repr(text)
         assert words.collapsed(text) == expected.strip(), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("counts", "at_least", "times", "leader"),
+    [
+        ({"a": 3, "b": 1}, 1, 1, "a"),
+        ({"a": 2, "b": 2}, 1, 1, None),  # a tie tells nothing
+        ({"a": 1}, 2, 1, None),  # counted too few times
+        ({"a": 2, "b": 1}, 1, 2, "a"),  # twice the runner-up
+        ({"a": 3, "b": 2}, 1, 2, None),  # ...or not
+        ({}, 1, 1, None),
+    ],
+)
+def test_the_clear_leader_of_counts(
+    counts: dict[str, int], at_least: int, times: int, leader: str | None
+) -> None:
+    # Given counts / When the clear leader is asked for / Then it is the one leading by the margin
+    assert clear_leader(Counter(counts), at_least=at_least, times=times) == leader

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Hashable
 from itertools import islice
+from typing import TypeVar
 
 import lxml.html
 
 from article_ingest.extraction.words import EDGE_PUNCTUATION, count_words, pieces
 
+Counted = TypeVar("Counted", bound=Hashable)
 TOKEN = re.compile(r"\w+")
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 # A photo's caption or credit line: "(Credit: AP)", "Getty Images", "(Photo Jane Doe. AFP)".
@@ -53,6 +56,17 @@ class CaselessWords:
         if name.isascii():
             return self.lowercase.search(name.lower()) is not None
         return self.caseless.search(name) is not None
+
+
+def clear_leader(counts: Counter[Counted], *, at_least: int = 1, times: int = 1) -> Counted | None:
+    """The most counted item when it clearly leads: counted `at_least` times, more often than
+    the runner-up and at least `times` times as often (a tie tells nothing: two stories' share
+    links, a "Most read" box's "#comments" link beside the article's own)."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < at_least:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] > runner_up and ranked[0][1] >= times * runner_up else None
 
 
 def tokens(text: str) -> list[str]:

@@ -26,7 +26,13 @@ from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
 from article_ingest.extraction.metadata.meta_tags import MetaTags
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
-from article_ingest.extraction.signals import DATELINE, MONTH_WORDS, PHOTO_CREDIT, in_comment_thread
+from article_ingest.extraction.signals import (
+    DATELINE,
+    MONTH_WORDS,
+    PHOTO_CREDIT,
+    clear_leader,
+    in_comment_thread,
+)
 
 PUBLISHED_META = (
     "article:published_time",
@@ -84,8 +90,8 @@ CAPITALS = re.compile(
     rf"\b(?:{MONTH_WORDS.upper()}|MON|TUES?|WED|THU|THURS|FRI|SAT|SUN|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY)\b"
 )
 # A month and day without a year, month first or day first ("July 24", "24th July")
-MONTH_DAY = re.compile(rf"\b({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORDS})\b", re.I)
+MONTH_DAY = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL}\b", re.I)
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?{MONTH_NAME}", re.I)
 SHORT_YEAR_DATE = re.compile(r"/(\d{2})/(\d{2})/(\d{2})/")  # "/story/12/07/24/": year, month, day
 # A day shown this close to the day its address names is the same story's (filed in another
 # time zone, printed the next day, posted a few days after it was filed); farther is another's
@@ -250,7 +256,7 @@ def _text_date(value: str) -> str | None:
         day, month_name, year = text.groups()
     else:
         return None
-    return _iso_like(f"{year}-{MONTHS.index(month_name.lower()[:3]) + 1}-{day}")
+    return _iso_like(f"{year}-{_month_number(month_name)}-{day}")
 
 
 def _meta_date(meta: MetaTags, names: tuple[str, ...]) -> Found[str] | None:
@@ -328,10 +334,7 @@ def shared_address(tree: lxml.html.HtmlElement) -> str | None:
         for _, value in parse_qsl(query):
             if value.lower().startswith(("http://", "https://")) and URL_DATE.search(value):
                 passed[value.split("#")[0]] += 1
-    found = passed.most_common(2)
-    if not found or found[0][1] < MIN_SHARE_LINKS or (len(found) > 1 and found[1][1] == found[0][1]):
-        return None  # none, or no clear one (a box of other stories, each with its share links)
-    return found[0][0]
+    return clear_leader(passed, at_least=MIN_SHARE_LINKS)  # (a box of other stories: a tie)
 
 
 def _found(value: str | None, source: Source) -> Found[str] | None:
@@ -463,10 +466,8 @@ def pictures_month(tree: lxml.html.HtmlElement) -> list[str]:
     """The month the page's pictures are filed under, when at least twice as many are as under
     any other month: a story's pictures are uploaded in its month ("/wp-content/uploads/2012/11/",
     "/ss/2008/01/09/"), where a link may be to any story's page."""
-    counts = Counter(address_months(*(image.get("src") for image in tree.iter("img")))).most_common(2)
-    if not counts or (len(counts) > 1 and counts[1][1] * 2 > counts[0][1]):
-        return []
-    return [counts[0][0]]
+    month = clear_leader(Counter(address_months(*(image.get("src") for image in tree.iter("img")))), times=2)
+    return [month] if month is not None else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,7 +556,12 @@ def _month_days(text: str) -> list[str]:
         return []
     found = [(match.group(1), match.group(2)) for match in MONTH_DAY.finditer(text)]
     found += [(match.group(2), match.group(1)) for match in DAY_MONTH.finditer(text)]
-    return [f"{MONTHS.index(month[:3].casefold()) + 1:02d}-{int(day):02d}" for month, day in found]
+    return [f"{_month_number(month):02d}-{int(day):02d}" for month, day in found]
+
+
+def _month_number(name: str) -> int:
+    """The month a name or short form names ("Sept", "july": 9, 7)."""
+    return MONTHS.index(name[:3].casefold()) + 1
 
 
 def _shown_day(text: str, declared: str | None) -> str | None:

@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
+from article_ingest.extraction.signals import clear_leader
+
 SLUG_ID = re.compile(r"(?:[-_]?\d{4,})+$")  # the numeric id a slug may end in
 EXTENSION = re.compile(r"\.\w+$")  # "/chapter1.html"
 MIN_SLUG_SHARE = 0.5  # share of the line's letters the slug spells, from its start
@@ -51,10 +53,9 @@ def own_slug(addresses: list[str]) -> list[str]:
     there more than once and the slug has words; else no words."""
     pages = [address.split("#", 1)[0] for address in addresses]
     in_page = Counter(page for page, address in zip(pages, addresses, strict=True) if "#" in address and page)
-    ranked = in_page.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):  # none, or no clear one
+    own = clear_leader(in_page)
+    if own is None:  # none, or no clear one
         return []
-    own = ranked[0][0]
     words = slug_words(own)
     return words if pages.count(own) >= MIN_OWN_LINKS and len(words) >= MIN_OWN_SLUG_WORDS else []
 
