@@ -1101,6 +1101,65 @@ def test_a_dateline_with_words_in_capitals_is_read(stamp: str) -> None:
     assert extract(html_page(body + prose())).published == "2008-01-09"
 
 
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("09:40 pm, Friday October 26, 2012", "2012-10-26"),
+        ("By Jane Doe | county-paper.com | 80 views | August 9, 2012 at 4:35 pm", "2012-08-09"),
+        ("01/13/08 - Ontario Hockey League (OHL)", "2008-01-13"),
+    ],
+)
+def test_a_dateline_is_read_whatever_else_its_text_holds(stamp: str, day: str) -> None:
+    # Given a headline and under it a stamp whose date comes after a clock, or beside a web
+    # address or an acronym (which the date parser takes for a phone number, a link, a currency)
+    body = f"<h1>Rockets use fourth-quarter surge to squash Knicks</h1><div class='posted'>{stamp}</div>"
+    # When it is extracted / Then its day is the date
+    assert extract(html_page(body + prose())).published == day
+
+
+@pytest.mark.parametrize(
+    ("label", "day"),
+    [
+        ("POSTED ON November 7th, 2012", "2012-11-07"),
+        ("By Jane Doe, Entertainment Writer POSTED: 9:07 pm PST January 17, 2008", "2008-01-17"),
+    ],
+)
+def test_a_publication_label_in_capitals_dates_the_page(label: str, day: str) -> None:
+    # Given a post whose only date follows a label in capitals, away from its headline
+    body = f"<div class='meta'>{label}</div><div class='nav'>Home</div>" + prose() + "<h2>Vote today</h2>"
+    # When it is extracted / Then that day is its date
+    assert extract(html_page(body + prose())).published == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Posted by Dharmesh Shah on Wed, Oct 24, 2012 11:25 AM", "2012-10-24"),
+        (
+            "Posted in <a href='/c/sony'>Sony</a>, <a href='/c/psp'>PSP</a> by Darrin Olson"
+            " on January 7th, 2008",
+            "2008-01-07",
+        ),
+        ("Posted by jenn | November 6, 2012", "2012-11-06"),
+    ],
+)
+def test_a_posts_byline_saying_who_posted_it_and_when_dates_it(line: str, day: str) -> None:
+    # Given a post whose only date is in the line saying who posted it, at its end
+    body = "<h2>Ten years of the shop</h2>" + prose() + f"<p class='post-footer'>{line}</p>"
+    # When it is extracted / Then that day is its date
+    assert extract(html_page(body)).published == day
+
+
+def test_comments_saying_who_posted_them_and_when_do_not_date_the_post() -> None:
+    # Given a post without a date, under it two comments, each saying who posted it and when
+    comments = "".join(
+        f"<div class='comment'><p>Great post, thanks.</p><p>Posted by {name} on {day}</p></div>"
+        for name, day in (("Ann", "October 25, 2012"), ("Bob", "October 27, 2012"))
+    )
+    # When it is extracted / Then neither comment's day is its date
+    assert extract(html_page("<h2>Ten years of the shop</h2>" + prose() + comments)).published is None
+
+
 def test_a_blog_footer_saying_when_the_entry_was_posted_dates_it() -> None:
     # Given a post whose only date is its template's footer line
     footer = "<p class='postmetadata'>This entry was posted on Saturday, October 16th, 2010 at 12:32 pm</p>"
@@ -1118,6 +1177,21 @@ def test_a_link_to_the_previous_post_naming_its_day_does_not_date_this_one() -> 
     )
     # When it is extracted / Then that day is not its date
     assert extract(html_page(body)).published is None
+
+
+@pytest.mark.parametrize(
+    ("link", "day"),
+    [
+        ("<a href='/Articles/639894/'>LWN.net Weekly Edition for April 16, 2015</a>", None),
+        ("<a href='/2015/04/16/'>Thursday, April 16, 2015 at 10:30 am</a>", "2015-04-16"),
+    ],
+)
+def test_a_link_above_the_headline_dates_it_only_when_it_is_a_dateline(link: str, day: str | None) -> None:
+    # Given a headline and right above it a link naming a day: another issue's title, or the
+    # page's own linked dateline
+    body = f"<div class='side'><p>{link}</p></div><h1>A trademark battle in the Arduino community</h1>"
+    # When it is extracted / Then only the dateline dates the page
+    assert extract(html_page(body + prose())).published == day
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,13 @@ DATELINE = re.compile(
     r"\d+ (?:second|minute|hour|day|week|month|year)s? ago)\b",
     re.I,
 )
+# What a dateline holds beside its date: a weekday, a clock, "at" and "on" ("Posted on Wednesday,
+# October 24, 2012 at 10:30 am")
+DATE_COMPANIONS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b|"
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b)?|\b(?:at|on)\b",
+    re.I,
+)
 # What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")
 

@@ -133,13 +133,17 @@ UPDATE_WORDS = r"updated?|modified|edited|revised|aktualisiert|mis à jour|actua
 # ("last" before "updated" only, as ever; "edited by Jane Doe" names an editor, not a change's day)
 UPDATE_CUE = re.compile(rf"\b(?:(?:last )?{UPDATE_WORDS})\b(?!\W*by\b)", re.I)
 # A label naming the day that follows it as the publication's, in the page's text. Capitalised, as
-# labels are: prose that mentions a study "published on March 3" does not date the page. (No word
-# boundary before it: a page's text in one piece runs "ReutersPublished:" together.)
+# labels are, or in capitals ("POSTED ON"): prose that mentions a study "published on March 3" does
+# not date the page. (No word boundary before it: a page's text in one piece runs
+# "ReutersPublished:" together.)
 PUBLISHED_LABEL = re.compile(
-    r"(?:[Oo]riginally [Pp]ublished|Published|Publication [Dd]ate|Date [Pp]ublished|Publié|Veröffentlicht|"
-    r"Publicado|Pubblicato|Posted(?= on|\s*:)|(?<=[Ee]ntry was )posted(?= on))"  # "Posted on" and "Posted:",
-    # not "Posted by" (comments); "This entry was posted on" (a blog template's footer)
-    r"(?: [Dd]ate| on| le| am| el| il)?\s*[:\-]?\s*"
+    r"(?:[Oo]riginally [Pp]ublished|Published|PUBLISHED|Publication [Dd]ate|Date [Pp]ublished|Publié|"
+    r"Veröffentlicht|Publicado|Pubblicato|(?:Posted|POSTED)(?= on| ON|\s*:)|(?<=[Ee]ntry was )posted(?= on)|"
+    # "Posted on" and "Posted:"; "This entry was posted on" (a blog template's footer); "Posted
+    # (in News, Sony) by Jane Doe on", "... at", "... |", "... ," (a post's byline: a comment's
+    # too, but a page whose comments are so labelled labels more than one day)
+    r"(?:Posted|POSTED)(?: in [^|]{1,80}?)? (?:by|BY) [^|]{1,50}?(?= on| ON| at| AT|,| \|))"
+    r"(?: [Dd]ate| on| ON| at| AT| le| am| el| il)?\s*[:\-|,]?\s*"
 )
 LABEL_STEMS = (
     "ublish",
@@ -149,6 +153,8 @@ LABEL_STEMS = (
     "ublicado",
     "ubblicato",
     "osted",
+    "UBLISHED",
+    "OSTED",
 )  # ...in its words
 # A label around a stem: "Originally P|ublished on: ", and what follows it (before its spacing
 # is collapsed: templates pad "Posted" and its colon with dozens of spaces).
@@ -168,6 +174,11 @@ MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose 
 # htmldate's parser reads the first 52 characters of a text; of a longer dateline, those around its
 # year are passed: up to 12 from the year on ("2012-10-30", "2012 10:00") and the rest before it.
 PARSED_CHARS, AFTER_YEAR_CHARS = 52, 12
+# Of a dateline whose date has a shape DATELINE knows, the parser is passed the date and the few
+# characters before it ("Wednesday, "): it drops a whole text holding what looks like a currency
+# code, a telephone number or a web address ("01/13/08 - Ontario Hockey League (OHL)",
+# "by ARLnow.com | 80 views | August 9, 2012"), which the rest of a dateline often holds.
+BEFORE_DATE_CHARS = 16
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -580,7 +591,7 @@ def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[s
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
     text = ABBREVIATED_MONTH.sub(lambda month: month.group(1).capitalize(), text)
     text = CAPITALS.sub(lambda word: word.group().capitalize(), text)
-    day = try_date_expr(_around_year(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
+    day = try_date_expr(_around_date(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
         return None, ()
     if declared not in MONTH_FIRST_LANGUAGES:
@@ -595,6 +606,15 @@ def _month_first_day(text: str) -> str | None:
     does not read: only when the order cannot be the other one."""
     numeric = NUMERIC_IN_TEXT.search(text)
     return _unambiguous_numeric(*(int(numeric.group(n)) for n in (1, 3, 4))) if numeric else None
+
+
+def _around_date(text: str) -> str:
+    """The part of a dateline the date parser is passed: its date and the few characters before
+    it, when DATELINE knows its shape; else the text around its year."""
+    shown = DATELINE.search(text)
+    if shown is None:
+        return _around_year(text)
+    return text[max(0, shown.start() - BEFORE_DATE_CHARS) : shown.end()]
 
 
 def _around_year(text: str) -> str:

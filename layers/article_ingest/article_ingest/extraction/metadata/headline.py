@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from article_ingest.extraction.signals import (
+    DATE_COMPANIONS,
     DATELINE,
     HEADING_TAGS,
     NAME_CACHE_SIZE,
@@ -505,9 +506,16 @@ def _dateline_texts(opening_text: str) -> list[str]:
 
 def _kept_above(element: lxml.html.HtmlElement, raw: str) -> bool:
     """Whether a text is kept as one of the last few before a headline: not a separator ("|"),
-    nor a link of the share tools ("Send to a friend") unless it holds a day (a linked dateline:
-    "Wednesday, October 24, 2012 at 10:30 am")."""
-    return WORDY.search(raw) is not None and (element.tag != "a" or DATELINE.search(raw) is not None)
+    nor a link of the share tools ("Send to a friend") unless it is a linked dateline ("Wednesday,
+    October 24, 2012 at 10:30 am"), not another article's title naming a day ("« AWS Week in
+    Review - October 29, 2012", "LWN.net Weekly Edition for April 16, 2015")."""
+    if WORDY.search(raw) is None or element.tag != "a":
+        return WORDY.search(raw) is not None
+    day = DATELINE.search(raw)
+    if day is None:
+        return False
+    others = DATE_COMPANIONS.sub(" ", raw[: day.start()] + raw[day.end() :])  # (its weekday and clock)
+    return len(tokens(others)) <= MAX_DATELINE_EXTRA_WORDS
 
 
 def _is_headline(element: lxml.html.HtmlElement) -> bool:
