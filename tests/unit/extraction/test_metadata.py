@@ -1160,6 +1160,27 @@ def test_comments_saying_who_posted_them_and_when_do_not_date_the_post() -> None
     assert extract(html_page("<h2>Ten years of the shop</h2>" + prose() + comments)).published is None
 
 
+@pytest.mark.parametrize(
+    ("tag", "day"),
+    [
+        ("<meta name='DC.date.issued' content='2011-12-15'>", "2011-11-29"),
+        ("<meta name='DC.date.issued' content='2011-11-29T15:00:00Z'>", "2011-11-29T15:00:00Z"),
+        ("<meta property='article:published_time' content='2011-12-15'>", "2011-12-15"),
+    ],
+)
+def test_the_dateline_over_the_headline_outranks_a_template_meta_tag(tag: str, day: str) -> None:
+    # Given a post whose header shows the day it was posted, and a meta tag naming a day
+    body = (
+        "<div id='entryhead'><span class='timestamp'>Posted at 10:00 AM ET, 11/29/2011</span>"
+        "<h1>New choices for our readers</h1><div class='byline'>By Jane Doe</div></div>"
+    )
+    # When it is extracted
+    published = extract(html_page(body + prose(), head=tag)).published
+    # Then the day shown is the date over a Dublin Core tag (kept, with its time, when it is the
+    # same day), not over OpenGraph's publication time
+    assert published == day
+
+
 def test_a_blog_footer_saying_when_the_entry_was_posted_dates_it() -> None:
     # Given a post whose only date is its template's footer line
     footer = "<p class='postmetadata'>This entry was posted on Saturday, October 16th, 2010 at 12:32 pm</p>"

@@ -165,17 +165,8 @@ def _dates_shown(
 ) -> Metadata:
     """The dates the page shows the reader, over those it does not (see _shown_dates)."""
     found_in = meta.sources.get("published")
-    if found_in == Source.URL:
-        # The address's day is the day the story was filed (in the publisher's time zone, or
-        # before an edit): the dateline under the headline is the one the reader is shown
-        under = datelines_shown(header.under_headline, declared=meta.language, title=meta.title)
-        if under.published is None:
-            under = datelines_shown(
-                texts_after_title(tree, meta.title), declared=meta.language, title=meta.title
-            )
-        if under.published is None or not near_address_day(under.published.value, meta.published or ""):
-            return meta  # (a day farther from the address's is another story's: a link's, a reply's)
-        return meta.with_field("published", under.published)
+    if found_in in (Source.URL, Source.META):
+        return _shown_over_filed(meta, header, tree, address=found_in == Source.URL)
     if found_in not in (None, Source.HTMLDATE):  # a date the publisher set stands
         return meta
     shown = datelines_shown(header.below, declared=meta.language, title=meta.title)
@@ -196,6 +187,29 @@ def _dates_shown(
         if found := settled or shown.completed_by(address):
             shown = Datelines(found, shown.updated)
     return _shown_dates(meta, shown)
+
+
+def _shown_over_filed(
+    meta: Metadata, header: ShownHeader, tree: lxml.html.HtmlElement, *, address: bool
+) -> Metadata:
+    """The dateline the reader is shown under the headline over the day the story is filed
+    under: the `address`'s (the day it was filed, in the publisher's time zone or before an
+    edit; a dateline farther than a few days from it is another story's, a link's or a reply's),
+    or a meta name's other than OpenGraph's (a template's field, as often filled with the day the
+    page was last built, "DC.date.issued": the dateline right above the headline, in the page's
+    own header, counts too; on the same day, the tag's time stands)."""
+    texts = header.under_headline if address else header.below
+    shown = datelines_shown(texts, declared=meta.language, title=meta.title).published
+    if shown is None:
+        shown = datelines_shown(
+            texts_after_title(tree, meta.title), declared=meta.language, title=meta.title
+        ).published
+    filed = meta.published or ""
+    if shown is None or (
+        not near_address_day(shown.value, filed) if address else filed.startswith(shown.value)
+    ):
+        return meta
+    return meta.with_field("published", shown)
 
 
 def _shown_dates(meta: Metadata, shown: Datelines) -> Metadata:

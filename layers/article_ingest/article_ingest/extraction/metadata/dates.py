@@ -4,8 +4,9 @@ JSON-LD, meta tags naming the publication, microdata, <time datetime> elements, 
 meta tags naming only "a date" come first, in that order: the publisher set them. Only when
 none has a date does htmldate read the page (dates marked in the markup or shown beside the
 headline); once the article is known, the dateline shown between its headline and its first
-paragraph outranks htmldate's page-wide answer (`date_shown`, called by the pipeline). Never a
-year or a month alone, never the modified date as the published one.
+paragraph outranks htmldate's page-wide answer, a meta name other than OpenGraph's (a template's
+field) and, within a few days, the URL's day (the pipeline's `_dates_shown`). Never a year or a
+month alone, never the modified date as the published one.
 """
 
 from __future__ import annotations
