@@ -1181,6 +1181,27 @@ def test_the_dateline_over_the_headline_outranks_a_template_meta_tag(tag: str, d
     assert published == day
 
 
+@pytest.mark.parametrize(
+    ("dateline", "elsewhere", "day"),
+    [
+        ("on Sunday October 28, @11:02PM", "<p>Copyright 2012. Our 2011 annual report.</p>", "2012-10-28"),
+        ("Dec. 3", "<p>Last Updated: December 3, 2007 00:47 EST</p>", "2007-12-03"),
+        # (Sunday, October 28 in 2012 and in 2007 alike: either year, so no date)
+        ("on Sunday October 28, @11:02PM", "<p>Copyright 2012. Founded in 2007.</p>", None),
+    ],
+)
+def test_a_dateline_without_its_year_takes_the_one_the_page_gives_it(
+    dateline: str, elsewhere: str, day: str | None
+) -> None:
+    # Given a headline over a dateline without its year, and years elsewhere on the page
+    body = f"<h1>Steve Jobs' yacht revealed</h1><p class='byline'>Posted by samzenpus {dateline}</p>"
+    # When it is extracted
+    published = extract(html_page(body + prose() + elsewhere)).published
+    # Then the year is the one of a date the page writes with the same month and day, or the one
+    # year it names that fits the dateline's weekday
+    assert published == day
+
+
 def test_a_blog_footer_saying_when_the_entry_was_posted_dates_it() -> None:
     # Given a post whose only date is its template's footer line
     footer = "<p class='postmetadata'>This entry was posted on Saturday, October 16th, 2010 at 12:32 pm</p>"

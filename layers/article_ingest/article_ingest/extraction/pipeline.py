@@ -28,6 +28,7 @@ from article_ingest.extraction.metadata.dates import (
     datelines_shown,
     near_address_day,
     pictures_month,
+    shown_text,
 )
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
 from article_ingest.extraction.metadata.headline import (
@@ -182,9 +183,12 @@ def _dates_shown(
     address = url or meta.canonical_url
     if shown.published is None:
         # an all-digit dateline's order by the month the page files the story under; a
-        # dateline without its year by the address's
+        # dateline without its year by the address's, or by the page's other dates and years
         settled = shown.either_way and shown.settled_by(address_months(address), pictures_month(tree))
-        if found := settled or shown.completed_by(address):
+        completed = shown.completed_by(address)
+        if completed is None and shown.year_less:  # (the page's text is read only then)
+            completed = shown.completed_in(shown_text(tree))
+        if found := settled or completed:
             shown = Datelines(found, shown.updated)
     return _shown_dates(meta, shown)
 

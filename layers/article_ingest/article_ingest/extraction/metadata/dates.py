@@ -384,9 +384,7 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
     labels one day so: a page listing other articles labels a day for each."""
     if next(_labelled(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
         return None
-    # the page's texts outside scripts and styles, elements apart ("2008</li><li>Trams" is no
-    # "2008Trams")
-    text = " ".join(SHOWN_TEXTS(evidence.tree))  # type: ignore[arg-type]  # text nodes: the XPath is //text()
+    text = shown_text(evidence.tree)
     declared = declared_language(evidence)
     days = set()
     for window in _labelled(text):
@@ -396,6 +394,12 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
         if day := _shown_day(window[: shown.end()], declared):  # the label's text up to the day's end
             days.add(day)
     return Found(days.pop(), Source.DATELINE) if len(days) == 1 else None
+
+
+def shown_text(tree: lxml.html.HtmlElement) -> str:
+    """The page's texts outside scripts and styles, elements apart ("2008</li><li>Trams" is no
+    "2008Trams")."""
+    return " ".join(SHOWN_TEXTS(tree))  # type: ignore[arg-type]  # text nodes: the XPath is //text()
 
 
 def _labelled(text: str) -> Iterator[str]:
@@ -440,10 +444,9 @@ def _settled_order(texts: Iterable[str], day: str) -> str | None:
     for text in texts:
         for match in written.finditer(text):
             either_way = True
-            named = WEEKDAY_BEFORE.search(text, max(0, match.start() - WEEKDAY_REACH), match.start())
-            if named is None:
+            weekday = _weekday_before(text, match.start())
+            if weekday is None:
                 continue
-            weekday = [name[:3] for name in WEEKDAYS].index(named.group(1).lower()[:3])
             fitting = [reading for reading in readings if reading.weekday() == weekday]
             return fitting[0].strftime(DAY_FORMAT) if len(fitting) == 1 else None
     return None if either_way else day
@@ -492,16 +495,38 @@ class Datelines:
     # With no publication day read: the two days a dateline in digits reads as, day and month
     # either way round ("1/8/08"), when nothing settles which (another answer must be one of them)
     either_way: tuple[str, ...] = ()
-    # ...and the month and day ("07-24") of datelines shown without their year ("on Tuesday
-    # July 24, @07:29AM")
-    year_less: tuple[str, ...] = ()
+    # ...and the datelines shown without their year ("on Monday July 23, @09:57PM")
+    year_less: tuple[YearLess, ...] = ()
 
     def completed_by(self, address: str | None) -> Found[str] | None:
         """The day of a dateline shown without its year whose month and day the address names
         after a two-digit year ("/story/12/07/24/": 24 July 2012)."""
+        month_days = {shown.month_day for shown in self.year_less}
         for match in SHORT_YEAR_DATE.finditer(address or ""):
             year, month, day = match.groups()
-            if f"{month}-{day}" in self.year_less and (found := _iso_like(f"20{year}-{month}-{day}")):
+            if f"{month}-{day}" in month_days and (found := _iso_like(f"20{year}-{month}-{day}")):
+                return Found(found, Source.DATELINE)
+        return None
+
+    def completed_in(self, text: str) -> Found[str] | None:
+        """The day of the first dateline shown without its year that the page's `text` completes:
+        the one year a date the text writes with the same month and day has ("Dec. 3
+        (Bloomberg)" and "Last Updated: December 3, 2007"), else the one year the text names
+        that the dateline's weekday fits ("Sat 19 Jan" on a page naming 2008 and 2012: 2008)."""
+        if not self.year_less:
+            return None
+        written: dict[str, set[int]] = {}
+        for match in TEXT_DATE.finditer(text):
+            written.setdefault(_month_day(match.group(1), match.group(2)), set()).add(int(match.group(3)))
+        for match in DAY_FIRST_TEXT_DATE.finditer(text):
+            written.setdefault(_month_day(match.group(2), match.group(1)), set()).add(int(match.group(3)))
+        named = {int(year) for year in YEAR.findall(text) if MIN_YEAR <= int(year) <= date.today().year + 1}
+        for shown in self.year_less:
+            month, day = (int(part) for part in shown.month_day.split("-"))
+            years = written.get(shown.month_day, set())
+            if len(years) != 1 and shown.weekday is not None:
+                years = {year for year in named if _weekday(year, month, day) == shown.weekday}
+            if len(years) == 1 and (found := _iso_like(f"{years.pop()}-{month:02d}-{day:02d}")):
                 return Found(found, Source.DATELINE)
         return None
 
@@ -532,7 +557,7 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
     headline = " ".join((title or "").casefold().split())
     updated: Found[str] | None = None
     either_way: tuple[str, ...] = ()
-    year_less: list[str] = []
+    year_less: list[YearLess] = []
     labelled_update = 0  # texts left that a "Last Updated:" label on its own still stands for
     for shown in texts:
         if len(shown) > MAX_DATELINE_CHARS or CAPTION.search(shown):  # a photo's day is not the article's
@@ -561,19 +586,47 @@ def datelines_shown(texts: tuple[str, ...], *, declared: str | None, title: str 
     return Datelines(updated=updated, either_way=either_way, year_less=tuple(year_less))
 
 
-def _month_days(text: str) -> list[str]:
-    """The month and day ("07-24") of each date the text names without a year ("July 24",
-    "24th July"; a date with its year is read whole, or is not a date)."""
+@dataclass(frozen=True, slots=True)
+class YearLess:
+    """A dateline shown without its year: its month and day ("07-23"), and the weekday written
+    before it (0 for Monday), if any ("Monday July 23")."""
+
+    month_day: str
+    weekday: int | None = None
+
+
+def _month_days(text: str) -> list[YearLess]:
+    """Each date the text names without a year ("July 24", "Sat 19 Jan"; a date with its year
+    is read whole, or is not a date)."""
     if YEAR.search(text):
         return []
-    found = [(match.group(1), match.group(2)) for match in MONTH_DAY.finditer(text)]
-    found += [(match.group(2), match.group(1)) for match in DAY_MONTH.finditer(text)]
-    return [f"{_month_number(month):02d}-{int(day):02d}" for month, day in found]
+    found = [(match.group(1), match.group(2), match.start()) for match in MONTH_DAY.finditer(text)]
+    found += [(match.group(2), match.group(1), match.start()) for match in DAY_MONTH.finditer(text)]
+    return [YearLess(_month_day(month, day), _weekday_before(text, start)) for month, day, start in found]
+
+
+def _month_day(month: str, day: str) -> str:
+    """ "07-24" for ("July", "24")."""
+    return f"{_month_number(month):02d}-{int(day):02d}"
 
 
 def _month_number(name: str) -> int:
     """The month a name or short form names ("Sept", "july": 9, 7)."""
     return MONTHS.index(name[:3].casefold()) + 1
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday (0 for Monday) written right before `start` in the text, if any."""
+    named = WEEKDAY_BEFORE.search(text, max(0, start - WEEKDAY_REACH), start)
+    return [name[:3] for name in WEEKDAYS].index(named.group(1).lower()[:3]) if named else None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    """The weekday of the date (0 for Monday); None for no such date (February 30)."""
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _shown_day(text: str, declared: str | None) -> str | None:
