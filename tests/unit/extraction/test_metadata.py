@@ -1202,6 +1202,26 @@ def test_a_dateline_without_its_year_takes_the_one_the_page_gives_it(
     assert published == day
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "day"),
+    [
+        ("<li>1/15/2008 Results</li><li>12/20/2007 Preview</li>", "2008-01-08"),  # month first
+        ("<li>15/01/2008 Results</li><li>20/12/2007 Preview</li>", "2008-08-01"),  # day first
+        ("<li>1/15/2008 Results</li><li>20/12/2007 Preview</li>", None),  # both: no order
+    ],
+)
+def test_an_all_digit_dateline_is_read_in_the_order_of_the_pages_other_dates(
+    elsewhere: str, day: str | None
+) -> None:
+    # Given a headline over a dateline in digits that reads either way, and a list of other
+    # dates in digits that read one way only
+    body = "<h1>Rockets use fourth-quarter surge to squash Knicks</h1><p>Posted 01/08/2008 - 10:07</p>"
+    # When it is extracted
+    published = extract(html_page(body + prose() + f"<ul>{elsewhere}</ul>")).published
+    # Then it is read in their order, if they keep to one
+    assert published == day
+
+
 def test_a_blog_footer_saying_when_the_entry_was_posted_dates_it() -> None:
     # Given a post whose only date is its template's footer line
     footer = "<p class='postmetadata'>This entry was posted on Saturday, October 16th, 2010 at 12:32 pm</p>"

@@ -182,13 +182,15 @@ def _dates_shown(
         )
     address = url or meta.canonical_url
     if shown.published is None:
-        # an all-digit dateline's order by the month the page files the story under; a
-        # dateline without its year by the address's, or by the page's other dates and years
-        settled = shown.either_way and shown.settled_by(address_months(address), pictures_month(tree))
-        completed = shown.completed_by(address)
-        if completed is None and shown.year_less:  # (the page's text is read only then)
-            completed = shown.completed_in(shown_text(tree))
-        if found := settled or completed:
+        # an all-digit dateline's order by the month the page files the story under, or the
+        # order of its other dates in digits; a dateline without its year by the address's, or
+        # by the page's other dates and years
+        found = shown.settled_by(address_months(address), pictures_month(tree)) if shown.either_way else None
+        found = found or shown.completed_by(address)
+        if found is None and (shown.either_way or shown.year_less):  # (the page's text is read only then)
+            text = shown_text(tree)
+            found = shown.ordered_in(text) or shown.completed_in(text)
+        if found is not None:
             shown = Datelines(found, shown.updated)
     return _shown_dates(meta, shown)
 

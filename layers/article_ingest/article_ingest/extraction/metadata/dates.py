@@ -128,6 +128,12 @@ COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806
 # "05/29/2007 09:49:00" in a meta tag: read only when one of the first two numbers is over 12, so
 # that it can only be the day (the same rule htmldate's answers are held to, above).
 NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+# A date in digits anywhere in a page's text, its year in two digits or four ("1/15/08")
+ALL_DIGIT_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d.])")
+MAX_DAY = 31
+# A page writes its dates in digits in one order: its other dates, where only one order reads,
+# settle an ambiguous dateline's when at least this many times as many keep to one as to the other
+MIN_ORDER_LEAD = 2
 NUMERIC_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)")  # ...in a dateline
 # What a dateline says after these words is the last change, not the publication.
 UPDATE_WORDS = r"updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|aggiornato"
@@ -508,6 +514,22 @@ class Datelines:
                 return Found(found, Source.DATELINE)
         return None
 
+    def ordered_in(self, text: str) -> Found[str] | None:
+        """The reading of the all-digit dateline in the order the page's `text` writes its other
+        dates in digits, when they clearly keep to one ("1/15/2008": month first), read where
+        only one order is possible."""
+        if not self.either_way:
+            return None
+        orders = Counter(
+            order
+            for match in ALL_DIGIT_DATE.finditer(text)
+            if (order := _month_first(int(match.group(1)), int(match.group(3)))) is not None
+        )
+        month_first = clear_leader(orders, times=MIN_ORDER_LEAD)
+        if month_first is None:
+            return None
+        return Found(self.either_way[1 if month_first else 0], Source.DATELINE)
+
     def completed_in(self, text: str) -> Found[str] | None:
         """The day of the first dateline shown without its year that the page's `text` completes:
         the one year a date the text writes with the same month and day has ("Dec. 3
@@ -613,6 +635,16 @@ def _month_day(month: str, day: str) -> str:
 def _month_number(name: str) -> int:
     """The month a name or short form names ("Sept", "july": 9, 7)."""
     return MONTHS.index(name[:3].casefold()) + 1
+
+
+def _month_first(first: int, second: int) -> bool | None:
+    """Whether a date in digits is written month first ("1/15/2008"), day first ("15/1/2008"),
+    or could be either (None)."""
+    if first <= MAX_MONTH < second <= MAX_DAY:
+        return True
+    if second <= MAX_MONTH < first <= MAX_DAY:
+        return False
+    return None
 
 
 def _weekday_before(text: str, start: int) -> int | None:
