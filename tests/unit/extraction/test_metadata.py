@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from article_ingest.extraction import extract
-from article_ingest.extraction.metadata import headline
+from article_ingest.extraction.metadata import dates, headline
 from article_ingest.extraction.metadata.authors import byline_marks
 from tests.support.pages import html_page, prose
 
@@ -1141,13 +1141,34 @@ def test_a_publication_label_in_capitals_dates_the_page(label: str, day: str) ->
             "2008-01-07",
         ),
         ("Posted by jenn | November 6, 2012", "2012-11-06"),
+        ("Posted to <a href='/hot'>Hot</a>, <a href='/games'>Games</a> on 9 November 2012", "2012-11-09"),
     ],
 )
 def test_a_posts_byline_saying_who_posted_it_and_when_dates_it(line: str, day: str) -> None:
-    # Given a post whose only date is in the line saying who posted it, at its end
-    body = "<h2>Ten years of the shop</h2>" + prose() + f"<p class='post-footer'>{line}</p>"
+    # Given a post whose date is in the line saying who posted it or where, at its end, and a
+    # reader's comment under it dated some days later
+    comment = "<div class='comments'><p>Ben said: Nice.</p><p>November 12, 2012 3:30 PM</p></div>"
+    body = "<h2>Ten years of the shop</h2>" + prose() + f"<p class='post-footer'>{line}</p>" + comment
     # When it is extracted / Then that day is its date
     assert extract(html_page(body)).published == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: 9 November 2012",
+        "POSTED ON 9 November 2012",
+        "Posted by Jane Doe on 9 November 2012",
+        "Posted in News, Sony by Jane Doe on 9 November 2012",
+        "Posted to Hot Stuff, Video Games on 9 November 2012",
+        "Posted by jenn | 9 November 2012",
+    ],
+)
+def test_publication_labels_are_read_up_to_their_day(line: str) -> None:
+    # Given a line labelling the day a post was published / When the label is sought
+    label = dates.PUBLISHED_LABEL.search(line)
+    # Then what follows it is the day
+    assert label is not None and line[label.end() :] == "9 November 2012"
 
 
 def test_comments_saying_who_posted_them_and_when_do_not_date_the_post() -> None:

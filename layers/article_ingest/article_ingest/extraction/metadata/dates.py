@@ -147,9 +147,10 @@ PUBLISHED_LABEL = re.compile(
     r"(?:[Oo]riginally [Pp]ublished|Published|PUBLISHED|Publication [Dd]ate|Date [Pp]ublished|Publié|"
     r"Veröffentlicht|Publicado|Pubblicato|(?:Posted|POSTED)(?= on| ON|\s*:)|(?<=[Ee]ntry was )posted(?= on)|"
     # "Posted on" and "Posted:"; "This entry was posted on" (a blog template's footer); "Posted
-    # (in News, Sony) by Jane Doe on", "... at", "... |", "... ," (a post's byline: a comment's
-    # too, but a page whose comments are so labelled labels more than one day)
-    r"(?:Posted|POSTED)(?: in [^|]{1,80}?)? (?:by|BY) [^|]{1,50}?(?= on| ON| at| AT|,| \|))"
+    # (in News, Sony) by Jane Doe on", "Posted to Games on", "... at", "... |", "... ," (a post's
+    # byline: a comment's too, but a page whose comments are so labelled labels more than one day)
+    r"(?:Posted|POSTED)(?: (?:in|to) [^|]{1,80}?)? (?:by|BY) [^|]{1,50}?(?= on| ON| at| AT|,| \|)|"
+    r"(?:Posted|POSTED) (?:in|to) [^|]{1,80}?(?= on| ON| at| AT))"
     r"(?: [Dd]ate| on| ON| at| AT| le| am| el| il)?\s*[:\-|,]?\s*"
 )
 LABEL_STEMS = (
