@@ -1107,11 +1107,15 @@ def test_a_dateline_with_words_in_capitals_is_read(stamp: str) -> None:
         ("09:40 pm, Friday October 26, 2012", "2012-10-26"),
         ("By Jane Doe | county-paper.com | 80 views | August 9, 2012 at 4:35 pm", "2012-08-09"),
         ("01/13/08 - Ontario Hockey League (OHL)", "2008-01-13"),
+        ("Sat, 29 Dec 15:58:00 2007", "2007-12-29"),
+        ("12:48 PM ON WED JAN 9 2008 BY MARK WILSON", "2008-01-09"),
+        ("[Published: 8-Jan-2008]", "2008-01-08"),
     ],
 )
 def test_a_dateline_is_read_whatever_else_its_text_holds(stamp: str, day: str) -> None:
-    # Given a headline and under it a stamp whose date comes after a clock, or beside a web
-    # address or an acronym (which the date parser takes for a phone number, a link, a currency)
+    # Given a headline and under it a stamp whose date comes after a clock or is split by one, is
+    # written with hyphens, or sits beside a web address or an acronym (which the date parser
+    # takes for a phone number, a link, a currency)
     body = f"<h1>Rockets use fourth-quarter surge to squash Knicks</h1><div class='posted'>{stamp}</div>"
     # When it is extracted / Then its day is the date
     assert extract(html_page(body + prose())).published == day

@@ -26,11 +26,11 @@ MONTH_WORDS = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 # A dateline: "24 July 2015", "8th January 2008", "December 18, 2020", "2017-03-10 09:58",
-# "08.04.2015 12:46", "Published on: June 25, 2024", "3 days ago".
+# "08.04.2015 12:46", "8-Jan-2008", "Published on: June 25, 2024", "3 days ago".
 DATELINE = re.compile(
     rf"\b(?:\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:{MONTH_WORDS})\.?,?\s+\d{{4}}|"
     rf"(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-(?:{MONTH_WORDS})-\d{{4}}|"
     r"\d+ (?:second|minute|hour|day|week|month|year)s? ago)\b",
     re.I,
 )

@@ -182,6 +182,12 @@ MAX_DATELINE_CHARS = 100  # a longer text between headline and article is prose 
 # htmldate's parser reads the first 52 characters of a text; of a longer dateline, those around its
 # year are passed: up to 12 from the year on ("2012-10-30", "2012 10:00") and the rest before it.
 PARSED_CHARS, AFTER_YEAR_CHARS = 52, 12
+# A date with hyphens between day, month name and year ("8-Jan-2008"), which the parser does not
+# read: read with spaces ("8 Jan 2008")
+HYPHENATED_DATE = re.compile(rf"\b(\d{{1,2}})-({MONTH_WORDS})-(\d{{4}})\b", re.I)
+# A clock, which the parser takes for the start of a date it cannot read ("12:48 PM ON WED JAN 9
+# 2008") or which splits one ("Sat, 29 Dec 15:58:00 2007"): a dateline is read again without it
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 # Of a dateline whose date has a shape DATELINE knows, the parser is passed the date and the few
 # characters before it ("Wednesday, "): it drops a whole text holding what looks like a currency
 # code, a telephone number or a web address ("01/13/08 - Ontario Hockey League (OHL)",
@@ -678,7 +684,12 @@ def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[s
     earliest, latest = datetime(MIN_YEAR, 1, 1), datetime.combine(date.today() + timedelta(days=2), time())
     text = ABBREVIATED_MONTH.sub(lambda month: month.group(1).capitalize(), text)
     text = CAPITALS.sub(lambda word: word.group().capitalize(), text)
-    day = try_date_expr(_around_date(text), DAY_FORMAT, False, earliest, latest) or _month_first_day(text)
+    text = HYPHENATED_DATE.sub(r"\1 \2 \3", text)
+    parsed = _around_date(text)
+    day = try_date_expr(parsed, DAY_FORMAT, False, earliest, latest)
+    if day is None and CLOCK.search(parsed):
+        day = try_date_expr(CLOCK.sub(" ", parsed), DAY_FORMAT, False, earliest, latest)
+    day = day or _month_first_day(text)
     if day is None or not _names_its_day(text, day):
         return None, ()
     if declared not in MONTH_FIRST_LANGUAGES:
