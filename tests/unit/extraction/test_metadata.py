@@ -1247,6 +1247,67 @@ def test_an_all_digit_dateline_is_read_in_the_order_of_the_pages_other_dates(
     assert published == day
 
 
+@pytest.mark.parametrize(
+    ("dateline", "elsewhere"),
+    [
+        ("on \u017funday October 28, @11:02PM", "<p>Copyright 2012.</p>"),  # a long s: no weekday
+        ("on Sunday October 28, @11:02PM", "<p>Not to be confused with October 28, 1066.</p>"),
+        ("on Sunday October 28, @11:02PM", "<p>Monday October 28, 2013: me too</p>"),
+    ],
+)
+def test_a_dateline_without_its_year_is_not_completed_by_a_year_that_cannot_be_its(
+    dateline: str, elsewhere: str
+) -> None:
+    # Given a year-less dateline, and elsewhere a year out of the web's range or one whose day
+    # is not on the dateline's weekday
+    body = f"<h1>Steve Jobs' yacht revealed</h1><p class='byline'>Posted by samzenpus {dateline}</p>"
+    # When it is extracted / Then that year does not complete it (and nothing fails)
+    assert extract(html_page(body + prose() + elsewhere)).published is None
+
+
+def test_a_lone_score_in_digits_does_not_settle_a_datelines_order() -> None:
+    # Given an all-digit dateline that reads either way, and one score that looks like a date
+    body = "<h1>Rockets use fourth-quarter surge to squash Knicks</h1><p>Posted 01/08/2008 - 10:07</p>"
+    # When it is extracted / Then the order is not settled
+    assert extract(html_page(body + prose() + "<p>The Knicks fell to 4-13-12.</p>")).published is None
+
+
+def test_a_relative_time_before_a_datelines_date_does_not_hide_it() -> None:
+    # Given a headline over "Posted 3 days ago - January 8, 2008"
+    body = (
+        "<h1>Rockets use fourth-quarter surge to squash Knicks</h1><p>Posted 3 days ago - January 8, 2008</p>"
+    )
+    # When it is extracted (its address naming the day before) / Then the day shown is the date
+    assert extract(html_page(body + prose()), url="https://paper.example/2008/01/07/rockets").published == (
+        "2008-01-08"
+    )
+
+
+def test_one_comment_saying_who_posted_it_and_when_does_not_date_the_post() -> None:
+    # Given a post without a date, and under it one comment saying who posted it and when
+    comment = "<div class='comment'><p>Nice.</p><p>Posted by Ann on October 25, 2012</p></div>"
+    # When it is extracted / Then the comment's day is not the post's
+    assert extract(html_page("<h2>Ten years of the shop</h2>" + prose() + comment)).published is None
+
+
+@pytest.mark.parametrize(
+    ("tag", "day"),
+    [
+        ("<meta name='parsely-pub-date' content='2011-12-15'>", "2011-12-15"),
+        ("<meta name='citation_publication_date' content='2011/12/15'>", "2011-12-15"),
+        ("<meta name='date' content='2011-12-15'>", "2011-11-29"),
+    ],
+)
+def test_only_a_template_meta_tag_gives_way_to_the_dateline_shown(tag: str, day: str) -> None:
+    # Given a post whose header shows a day, and a meta tag naming another, set by the publisher
+    # for the publication or by a template
+    body = (
+        "<span class='timestamp'>Posted at 10:00 AM ET, 11/29/2011</span><h1>New choices for our readers</h1>"
+    )
+    # When it is extracted / Then the publisher's tag stands; the template's gives way
+    assert extract(html_page(body + prose(), head=tag)).published == day
+
+
 def test_a_blog_footer_saying_when_the_entry_was_posted_dates_it() -> None:
     # Given a post whose only date is its template's footer line
     footer = "<p class='postmetadata'>This entry was posted on Saturday, October 16th, 2010 at 12:32 pm</p>"

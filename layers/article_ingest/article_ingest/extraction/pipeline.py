@@ -26,9 +26,10 @@ from article_ingest.extraction.metadata.dates import (
     Datelines,
     address_months,
     datelines_shown,
+    from_template_meta,
     near_address_day,
+    page_text,
     pictures_month,
-    shown_text,
 )
 from article_ingest.extraction.metadata.fields import Metadata, extract_metadata, plain_metadata
 from article_ingest.extraction.metadata.headline import (
@@ -166,7 +167,7 @@ def _dates_shown(
 ) -> Metadata:
     """The dates the page shows the reader, over those it does not (see _shown_dates)."""
     found_in = meta.sources.get("published")
-    if found_in in (Source.URL, Source.META):
+    if found_in == Source.URL or (found_in == Source.META and from_template_meta(tree)):
         return _shown_over_filed(meta, header, tree, address=found_in == Source.URL)
     if found_in not in (None, Source.HTMLDATE):  # a date the publisher set stands
         return meta
@@ -188,7 +189,7 @@ def _dates_shown(
         found = shown.settled_by(address_months(address), pictures_month(tree)) if shown.either_way else None
         found = found or shown.completed_by(address)
         if found is None and (shown.either_way or shown.year_less):  # (the page's text is read only then)
-            text = shown_text(tree)
+            text = page_text(tree)
             found = shown.ordered_in(text) or shown.completed_in(text)
         if found is not None:
             shown = Datelines(found, shown.updated)
@@ -201,9 +202,9 @@ def _shown_over_filed(
     """The dateline the reader is shown under the headline over the day the story is filed
     under: the `address`'s (the day it was filed, in the publisher's time zone or before an
     edit; a dateline farther than a few days from it is another story's, a link's or a reply's),
-    or a meta name's other than OpenGraph's (a template's field, as often filled with the day the
-    page was last built, "DC.date.issued": the dateline right above the headline, in the page's
-    own header, counts too; on the same day, the tag's time stands)."""
+    or a meta name's a template fills, as often with the day the page was built ("DC.date.issued",
+    "date": TEMPLATE_DATE_META; the dateline right above the headline, in the page's own header,
+    counts too; on the same day, the tag's time stands)."""
     texts = header.under_headline if address else header.below
     shown = datelines_shown(texts, declared=meta.language, title=meta.title).published
     if shown is None:

@@ -183,6 +183,11 @@ def in_comment_thread(element: lxml.html.HtmlElement) -> bool:
     )
 
 
+def names_comment_thread(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element's own class or id names it as reader comments."""
+    return _thread_names(element.get("class") or "", element.get("id") or "")
+
+
 @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def _thread_names(classes: str, element_id: str) -> bool:
     return not THREAD_WORDS.isdisjoint(_class_and_id_words(classes, element_id))

@@ -25,7 +25,7 @@ from lxml import etree
 from article_ingest.extraction.metadata.evidence import Evidence
 from article_ingest.extraction.metadata.jsonld import first_value
 from article_ingest.extraction.metadata.language import declared_language
-from article_ingest.extraction.metadata.meta_tags import MetaTags
+from article_ingest.extraction.metadata.meta_tags import MetaTags, index_meta
 from article_ingest.extraction.metadata.sources import Found, Source, meta_source
 from article_ingest.extraction.signals import (
     DATELINE,
@@ -33,6 +33,7 @@ from article_ingest.extraction.signals import (
     PHOTO_CREDIT,
     clear_leader,
     in_comment_thread,
+    names_comment_thread,
 )
 
 PUBLISHED_META = (
@@ -63,6 +64,10 @@ PUBLISHED_META = (
 # or the draft created as often as with the publication. They rank below a <time> marked as the
 # publication and a date in the URL.
 GENERIC_DATE_META = ("dc.date", "dcterms.date", "date", "doc_date", "dcterms.created", "creation_date")
+# Of the meta names above, those a template fills with the day the page was built as often as with
+# the publication's (the Washington Post's blogs: DC.date.issued a year after the byline's day):
+# the dateline shown with the headline outranks them
+TEMPLATE_DATE_META = ("dc.date.issued", *GENERIC_DATE_META)
 MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
@@ -114,8 +119,8 @@ MAX_MONTH = 12
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday's name or its usual short forms ("Mon", "Tues", "Thurs"), as a whole word: not the
 # start of "Thomas" or "Sunderland".
-WEEKDAY_BEFORE = re.compile(
-    rf"\b({'|'.join(WEEKDAYS)}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s*$", re.I
+WEEKDAY_BEFORE = re.compile(  # (ASCII only: a long s or a dotless i does not make a weekday)
+    rf"\b({'|'.join(WEEKDAYS)}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s*$", re.I | re.ASCII
 )
 WEEKDAY_REACH = 14  # characters before the digits searched for it ("Wednesday, ")
 # Pages that may write "3/09/15" for March 9: those declaring English (as the US does) or nothing.
@@ -129,10 +134,12 @@ COMPACT_DAY = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$")  # "20190806
 # that it can only be the day (the same rule htmldate's answers are held to, above).
 NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 # A date in digits anywhere in a page's text, its year in two digits or four ("1/15/08")
-ALL_DIGIT_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d.])")
+ALL_DIGIT_DATE = re.compile(r"(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?!\d|\.\d)")
 MAX_DAY = 31
 # A page writes its dates in digits in one order: its other dates, where only one order reads,
-# settle an ambiguous dateline's when at least this many times as many keep to one as to the other
+# settle an ambiguous dateline's when at least this many keep to one (a score "4-13-12" is no
+# date), and this many times as many as keep to the other
+MIN_ORDERED_DATES = 2
 MIN_ORDER_LEAD = 2
 NUMERIC_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)")  # ...in a dateline
 # What a dateline says after these words is the last change, not the publication.
@@ -149,8 +156,8 @@ PUBLISHED_LABEL = re.compile(
     # "Posted on" and "Posted:"; "This entry was posted on" (a blog template's footer); "Posted
     # (in News, Sony) by Jane Doe on", "Posted to Games on", "... at", "... |", "... ," (a post's
     # byline: a comment's too, but a page whose comments are so labelled labels more than one day)
-    r"(?:Posted|POSTED)(?: (?:in|to) [^|]{1,80}?)? (?:by|BY) [^|]{1,50}?(?= on| ON| at| AT|,| \|)|"
-    r"(?:Posted|POSTED) (?:in|to) [^|]{1,80}?(?= on| ON| at| AT))"
+    r"(?:Posted|POSTED)(?: (?:in|to) [^|]{1,80}?)? (?:by|BY) [^|]{1,50}?(?= (?:on|ON|at|AT)\b|,| \|)|"
+    r"(?:Posted|POSTED) (?:in|to) [^|]{1,80}?(?= (?:on|ON|at|AT)\b))"
     r"(?: [Dd]ate| on| ON| at| AT| le| am| el| il)?\s*[:\-|,]?\s*"
 )
 LABEL_STEMS = (
@@ -193,6 +200,7 @@ CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 # code, a telephone number or a web address ("01/13/08 - Ontario Hockey League (OHL)",
 # "by ARLnow.com | 80 views | August 9, 2012"), which the rest of a dateline often holds.
 BEFORE_DATE_CHARS = 16
+AGO = ("ago", "Ago", "AGO")  # how DATELINE's relative dates end
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Dates before the web, or far in the future, are misreadings.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -249,12 +257,13 @@ def _other_formats(value: str) -> str | None:
 
 
 def _unambiguous_numeric(first: int, second: int, year: int) -> str | None:
-    """The day of "first/second/year" when only one order makes a date, else None."""
-    if first > MAX_MONTH >= second:
-        return _iso_like(f"{year}-{second}-{first}")  # 29/05/2007
-    if second > MAX_MONTH >= first:
-        return _iso_like(f"{year}-{first}-{second}")  # 05/29/2007
-    return _iso_like(f"{year}-{first}-{second}") if first == second else None
+    """The day of "first/second/year" when only one order makes a date (05/29/2007, 29/05/2007,
+    05/05/2007), else None."""
+    month_first = True if first == second else _month_first(first, second)
+    if month_first is None:
+        return None
+    month, day = (first, second) if month_first else (second, first)
+    return _iso_like(f"{year}-{month}-{day}")
 
 
 def _timestamp(value: str) -> str | None:
@@ -329,6 +338,13 @@ def _marked_modified_only(element: lxml.html.HtmlElement) -> bool:
     return bool(MODIFIED_MARK.search(marks)) and "pub" not in marks
 
 
+def from_template_meta(tree: lxml.html.HtmlElement) -> bool:
+    """Whether the page's meta tags date the publication only under names a template fills
+    (TEMPLATE_DATE_META), none under a name a publisher sets for it (parsely-pub-date, pubdate)."""
+    publisher_set = tuple(name for name in PUBLISHED_META if name not in TEMPLATE_DATE_META)
+    return _meta_date(index_meta(tree), publisher_set) is None
+
+
 def url_date(url: str | None) -> str | None:
     """A /YYYY/MM/DD/ date in the URL path."""
     match = URL_DATE.search(url or "")
@@ -397,7 +413,7 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
     labels one day so: a page listing other articles labels a day for each."""
     if next(_labelled(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
         return None
-    text = shown_text(evidence.tree)
+    text = page_text(evidence.tree)
     declared = declared_language(evidence)
     days = set()
     for window in _labelled(text):
@@ -409,10 +425,19 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
     return Found(days.pop(), Source.DATELINE) if len(days) == 1 else None
 
 
-def shown_text(tree: lxml.html.HtmlElement) -> str:
-    """The page's texts outside scripts and styles, elements apart ("2008</li><li>Trams" is no
+def page_text(tree: lxml.html.HtmlElement) -> str:
+    """The page's texts outside scripts, styles and reader comments (a comment's "Posted by Ann
+    on October 25, 2012" is not the post's), elements apart ("2008</li><li>Trams" is no
     "2008Trams")."""
-    return " ".join(SHOWN_TEXTS(tree))  # type: ignore[arg-type]  # text nodes: the XPath is //text()
+    in_thread: dict[lxml.html.HtmlElement, bool] = {}  # (per element: its texts share its ancestors)
+    kept: list[str] = []
+    for text in SHOWN_TEXTS(tree):  # type: ignore[union-attr]  # text nodes: the XPath is //text()
+        element = text.getparent()  # type: ignore[union-attr]
+        if element not in in_thread:
+            in_thread[element] = names_comment_thread(element) or in_comment_thread(element)
+        if not in_thread[element]:
+            kept.append(str(text))
+    return " ".join(kept)
 
 
 def _labelled(text: str) -> Iterator[str]:
@@ -532,7 +557,7 @@ class Datelines:
             for match in ALL_DIGIT_DATE.finditer(text)
             if (order := _month_first(int(match.group(1)), int(match.group(3)))) is not None
         )
-        month_first = clear_leader(orders, times=MIN_ORDER_LEAD)
+        month_first = clear_leader(orders, at_least=MIN_ORDERED_DATES, times=MIN_ORDER_LEAD)
         if month_first is None:
             return None
         return Found(self.either_way[1 if month_first else 0], Source.DATELINE)
@@ -549,13 +574,15 @@ class Datelines:
             written.setdefault(_month_day(match.group(1), match.group(2)), set()).add(int(match.group(3)))
         for match in DAY_FIRST_TEXT_DATE.finditer(text):
             written.setdefault(_month_day(match.group(2), match.group(1)), set()).add(int(match.group(3)))
-        named = {int(year) for year in YEAR.findall(text) if MIN_YEAR <= int(year) <= date.today().year + 1}
+        named = set(map(int, YEAR.findall(text)))
         for shown in self.year_less:
             month, day = (int(part) for part in shown.month_day.split("-"))
             years = written.get(shown.month_day, set())
             if len(years) != 1 and shown.weekday is not None:
-                years = {year for year in named if _weekday(year, month, day) == shown.weekday}
-            if len(years) == 1 and (found := _iso_like(f"{years.pop()}-{month:02d}-{day:02d}")):
+                years = named
+            # (a year the day is not on, when the dateline names its weekday, is another's)
+            fitting = [year for year in years if _plausible(year, month, day, shown.weekday)]
+            if len(fitting) == 1 and (found := _iso_like(f"{fitting[0]}-{month:02d}-{day:02d}")):
                 return Found(found, Source.DATELINE)
         return None
 
@@ -660,12 +687,15 @@ def _weekday_before(text: str, start: int) -> int | None:
     return [name[:3] for name in WEEKDAYS].index(named.group(1).lower()[:3]) if named else None
 
 
-def _weekday(year: int, month: int, day: int) -> int | None:
-    """The weekday of the date (0 for Monday); None for no such date (February 30)."""
+def _plausible(year: int, month: int, day: int, weekday: int | None) -> bool:
+    """Whether the date is one the web may date a page with (MIN_YEAR to next year) and, with a
+    `weekday` (0 for Monday), falls on it."""
+    if not MIN_YEAR <= year <= date.today().year + 1:
+        return False
     try:
-        return date(year, month, day).weekday()
-    except ValueError:
-        return None
+        return weekday is None or date(year, month, day).weekday() == weekday
+    except ValueError:  # (no such date: February 30)
+        return False
 
 
 def _shown_day(text: str, declared: str | None) -> str | None:
@@ -709,7 +739,8 @@ def _month_first_day(text: str) -> str | None:
 def _around_date(text: str) -> str:
     """The part of a dateline the date parser is passed: its date and the few characters before
     it, when DATELINE knows its shape; else the text around its year."""
-    shown = DATELINE.search(text)
+    # (not "3 days ago": a date may follow)
+    shown = next((match for match in DATELINE.finditer(text) if not match.group().endswith(AGO)), None)
     if shown is None:
         return _around_year(text)
     return text[max(0, shown.start() - BEFORE_DATE_CHARS) : shown.end()]

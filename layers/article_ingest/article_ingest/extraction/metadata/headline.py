@@ -509,8 +509,10 @@ def _kept_above(element: lxml.html.HtmlElement, raw: str) -> bool:
     nor a link of the share tools ("Send to a friend") unless it is a linked dateline ("Wednesday,
     October 24, 2012 at 10:30 am"), not another article's title naming a day ("« AWS Week in
     Review - October 29, 2012", "LWN.net Weekly Edition for April 16, 2015")."""
-    if WORDY.search(raw) is None or element.tag != "a":
-        return WORDY.search(raw) is not None
+    if WORDY.search(raw) is None:
+        return False
+    if element.tag != "a":
+        return True
     day = DATELINE.search(raw)
     if day is None:
         return False
