@@ -1110,6 +1110,8 @@ def test_a_dateline_with_words_in_capitals_is_read(stamp: str) -> None:
         ("Sat, 29 Dec 15:58:00 2007", "2007-12-29"),
         ("12:48 PM ON WED JAN 9 2008 BY MARK WILSON", "2008-01-09"),
         ("[Published: 8-Jan-2008]", "2008-01-08"),
+        ("<a href='/tagged/x'>Aug 8 '12</a>", "2012-08-08"),
+        ("By David Richards | Monday | 07/01/2008", "2008-01-07"),  # (1 July 2008 was a Tuesday)
     ],
 )
 def test_a_dateline_is_read_whatever_else_its_text_holds(stamp: str, day: str) -> None:
@@ -1126,6 +1128,7 @@ def test_a_dateline_is_read_whatever_else_its_text_holds(stamp: str, day: str) -
     [
         ("POSTED ON November 7th, 2012", "2012-11-07"),
         ("By Jane Doe, Entertainment Writer POSTED: 9:07 pm PST January 17, 2008", "2008-01-17"),
+        ("POSTED: 11:21 pm MST January 8, 2008", "2008-01-08"),
     ],
 )
 def test_a_publication_label_in_capitals_dates_the_page(label: str, day: str) -> None:
@@ -1347,11 +1350,12 @@ def test_a_malformed_address_in_a_link_is_no_fault(links: str) -> None:
     [
         ("https://news.example/story/12/07/24/022228/the-toolbox", "2012-07-24"),
         ("https://news.example/story/12/07/25/022228/the-toolbox", None),  # another day: no year told
+        ("https://news.example/s/ucrr/20120724/cm_ucrr/the-toolbox", "2012-07-24"),
     ],
 )
 def test_a_dateline_without_its_year_takes_the_year_its_address_names(address: str, day: str | None) -> None:
     # Given a story "Posted by Jane on Tuesday July 24, @07:29AM" (no year), its address naming
-    # a day after a two-digit year
+    # a day after a two-digit year, or in one run of digits
     byline = "<div>Posted by Jane</div><div>on Tuesday July 24, @07:29AM</div>"
     body = f"<h1>The Nation Is Losing Its Toolbox</h1>{byline}"
     # When it is extracted / Then the day is that year's only when the address names that day

@@ -99,6 +99,7 @@ CAPITALS = re.compile(
 MONTH_DAY = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}}){ORDINAL}\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?{MONTH_NAME}", re.I)
 SHORT_YEAR_DATE = re.compile(r"/(\d{2})/(\d{2})/(\d{2})/")  # "/story/12/07/24/": year, month, day
+COMPACT_URL_DATE = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/")  # "/s/ucrr/20071228/": the same, whole
 # A day shown this close to the day its address names is the same story's (filed in another
 # time zone, printed the next day, posted a few days after it was filed); farther is another's
 MAX_DAYS_FROM_ADDRESS = 3
@@ -120,9 +121,9 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # A weekday's name or its usual short forms ("Mon", "Tues", "Thurs"), as a whole word: not the
 # start of "Thomas" or "Sunderland".
 WEEKDAY_BEFORE = re.compile(  # (ASCII only: a long s or a dotless i does not make a weekday)
-    rf"\b({'|'.join(WEEKDAYS)}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s*$", re.I | re.ASCII
+    rf"\b({'|'.join(WEEKDAYS)}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?\s*[,|]?\s*$", re.I | re.ASCII
 )
-WEEKDAY_REACH = 14  # characters before the digits searched for it ("Wednesday, ")
+WEEKDAY_REACH = 14  # characters before the digits searched for it ("Wednesday, ", "Monday | ")
 # Pages that may write "3/09/15" for March 9: those declaring English (as the US does) or nothing.
 MONTH_FIRST_LANGUAGES = frozenset({"en", None})
 # A <time> the markup marks only as the last change (itemprop=dateModified, class="modified") is
@@ -176,7 +177,7 @@ LABEL_STEMS = (
 LABEL_LEAD, LABEL_SPAN = 12, 240
 MAX_LABEL_STEMS = 100
 SHOWN_TEXTS = etree.XPath("//text()[not(parent::script or parent::style)]")
-LABEL_REACH = 12  # characters between the label and its day's start ("Wednesday, ")
+LABEL_REACH = 13  # characters between the label and its day's start ("Wednesday, ", "11:21 pm MST ")
 LABELLED_CHARS = 45  # what is read after the label for the day
 # A label on its own ("Last Updated:") dates the texts after it: the clock, then the day.
 UPDATE_LABEL_REACH = 2
@@ -192,6 +193,9 @@ PARSED_CHARS, AFTER_YEAR_CHARS = 52, 12
 # A date with hyphens between day, month name and year ("8-Jan-2008"), which the parser does not
 # read: read with spaces ("8 Jan 2008")
 HYPHENATED_DATE = re.compile(rf"\b(\d{{1,2}})-({MONTH_WORDS})-(\d{{4}})\b", re.I)
+# A year in two digits after an apostrophe, after the month and day ("Aug 8 '12", "Nov 6th '12"),
+# which the parser does not read: written whole ("Aug 8, 2012")
+APOSTROPHE_YEAR = re.compile(rf"(\b(?:{MONTH_WORDS})\.?\s+\d{{1,2}}{ORDINAL}),?\s+['\u2019](\d{{2}})\b", re.I)
 # A clock, which the parser takes for the start of a date it cannot read ("12:48 PM ON WED JAN 9
 # 2008") or which splits one ("Sat, 29 Dec 15:58:00 2007"): a dateline is read again without it
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
@@ -538,11 +542,12 @@ class Datelines:
 
     def completed_by(self, address: str | None) -> Found[str] | None:
         """The day of a dateline shown without its year whose month and day the address names
-        after a two-digit year ("/story/12/07/24/": 24 July 2012)."""
+        after a two-digit year ("/story/12/07/24/": 24 July 2012) or in one run of digits
+        ("/20071228/": "Fri Dec 28" is 28 December 2007)."""
         month_days = {shown.month_day for shown in self.year_less}
-        for match in SHORT_YEAR_DATE.finditer(address or ""):
-            year, month, day = match.groups()
-            if f"{month}-{day}" in month_days and (found := _iso_like(f"20{year}-{month}-{day}")):
+        named = [(f"20{year}", month, day) for year, month, day in SHORT_YEAR_DATE.findall(address or "")]
+        for year, month, day in named + COMPACT_URL_DATE.findall(address or ""):
+            if f"{month}-{day}" in month_days and (found := _iso_like(f"{year}-{month}-{day}")):
                 return Found(found, Source.DATELINE)
         return None
 
@@ -715,6 +720,9 @@ def _shown_reading(text: str, declared: str | None) -> tuple[str | None, tuple[s
     text = ABBREVIATED_MONTH.sub(lambda month: month.group(1).capitalize(), text)
     text = CAPITALS.sub(lambda word: word.group().capitalize(), text)
     text = HYPHENATED_DATE.sub(r"\1 \2 \3", text)
+    text = APOSTROPHE_YEAR.sub(
+        lambda year: f"{year.group(1)}, {_century(year.group(2))}{year.group(2)}", text
+    )
     parsed = _around_date(text)
     day = try_date_expr(parsed, DAY_FORMAT, False, earliest, latest)
     if day is None and CLOCK.search(parsed):
@@ -734,6 +742,11 @@ def _month_first_day(text: str) -> str | None:
     does not read: only when the order cannot be the other one."""
     numeric = NUMERIC_IN_TEXT.search(text)
     return _unambiguous_numeric(*(int(numeric.group(n)) for n in (1, 3, 4))) if numeric else None
+
+
+def _century(year: str) -> str:
+    """The century of a year written in two digits: this one up to next year's, else the last."""
+    return "20" if int(year) <= date.today().year % 100 + 1 else "19"
 
 
 def _around_date(text: str) -> str:
