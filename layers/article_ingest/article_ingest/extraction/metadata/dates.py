@@ -4,9 +4,9 @@ JSON-LD, meta tags naming the publication, microdata, <time datetime> elements, 
 meta tags naming only "a date" come first, in that order: the publisher set them. Only when
 none has a date does htmldate read the page (dates marked in the markup or shown beside the
 headline); once the article is known, the dateline shown between its headline and its first
-paragraph outranks htmldate's page-wide answer, a meta name other than OpenGraph's (a template's
-field) and, within a few days, the URL's day (the pipeline's `_dates_shown`). Never a year or a
-month alone, never the modified date as the published one.
+paragraph outranks htmldate's page-wide answer, a meta name a template fills (TEMPLATE_DATE_META)
+and, within a few days, the URL's day (the pipeline's `_dates_shown`). Never a year or a month
+alone, never the modified date as the published one.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ PUBLISHED_LABEL = re.compile(
     r"Veröffentlicht|Publicado|Pubblicato|(?:Posted|POSTED)(?= on| ON|\s*:)|(?<=[Ee]ntry was )posted(?= on)|"
     # "Posted on" and "Posted:"; "This entry was posted on" (a blog template's footer); "Posted
     # (in News, Sony) by Jane Doe on", "Posted to Games on", "... at", "... |", "... ," (a post's
-    # byline: a comment's too, but a page whose comments are so labelled labels more than one day)
+    # byline; a reader comment's is not read, see page_text)
     r"(?:Posted|POSTED)(?: (?:in|to) [^|]{1,80}?)? (?:by|BY) [^|]{1,50}?(?= (?:on|ON|at|AT)\b|,| \|)|"
     r"(?:Posted|POSTED) (?:in|to) [^|]{1,80}?(?= (?:on|ON|at|AT)\b))"
     r"(?: [Dd]ate| on| ON| at| AT| le| am| el| il)?\s*[:\-|,]?\s*"
