@@ -417,8 +417,17 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
     labels one day so: a page listing other articles labels a day for each."""
     if next(_labelled(evidence.tree.text_content()), None) is None:  # the text in one piece: cheap
         return None
-    text = page_text(evidence.tree)
     declared = declared_language(evidence)
+    # the page's texts, then (when they label a day: the reader comments are sought only then)
+    # those outside its comments
+    if not _labelled_days(" ".join(SHOWN_TEXTS(evidence.tree)), declared):  # type: ignore[arg-type]
+        return None
+    days = _labelled_days(page_text(evidence.tree), declared)
+    return Found(days.pop(), Source.DATELINE) if len(days) == 1 else None
+
+
+def _labelled_days(text: str, declared: str | None) -> set[str]:
+    """The days the text labels as the publication's."""
     days = set()
     for window in _labelled(text):
         shown = DATELINE.search(window)
@@ -426,7 +435,7 @@ def _labelled_date(evidence: Evidence) -> Found[str] | None:
             continue
         if day := _shown_day(window[: shown.end()], declared):  # the label's text up to the day's end
             days.add(day)
-    return Found(days.pop(), Source.DATELINE) if len(days) == 1 else None
+    return days
 
 
 def page_text(tree: lxml.html.HtmlElement) -> str:
