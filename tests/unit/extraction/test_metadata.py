@@ -960,15 +960,23 @@ def test_the_day_shown_under_the_headline_is_the_date_over_the_address_day() -> 
     assert (article.published, article.sources["published"]) == ("2012-11-06", "dateline")
 
 
-def test_a_date_bar_above_the_headline_does_not_replace_the_address_day() -> None:
-    # Given a blog whose masthead shows today's date above the post's headline, the post filed
-    # under /2012/11/04/
-    body = (
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a post's headline under the bar
         "<div id='header'><span class='date-header'>Wednesday, November 7 2012</span></div>"
-        "<h2>Running back likely still out this week</h2><p class='info'>NFL Staff</p>" + prose()
-    )
-    # When it is extracted with its address / Then the address's day stands
-    article = extract(html_page(body), url="https://blogs.example/2012/11/04/still-out/")
+        "<h2>Running back likely still out this week</h2><p class='info'>NFL Staff</p>",
+        # no headline found above the story: a few labels right above it
+        "<div><span class='date-header'>Wednesday, November 7 2012</span></div>"
+        "<p class='info'>| Tags:</p><p>(Associated Press)</p>",
+    ],
+)
+def test_a_date_bar_atop_the_page_does_not_replace_the_address_day(body: str) -> None:
+    # Given a blog whose masthead shows today's date above the post, the post filed under
+    # /2012/11/04/
+    # When it is extracted with its address
+    article = extract(html_page(body + prose()), url="https://blogs.example/2012/11/04/still-out/")
+    # Then the address's day stands
     assert (article.published, article.sources["published"]) == ("2012-11-04", "url")
 
 
@@ -1070,18 +1078,6 @@ def test_a_page_naming_no_address_is_dated_by_the_address_its_share_links_pass_o
     article = extract(html_page(prose() + share + other))
     # Then its address's day is its date
     assert (article.published, article.sources["published"]) == ("2007-12-28", "url")
-
-
-def test_a_bar_atop_a_page_without_headline_does_not_replace_the_address_day() -> None:
-    # Given a page whose address is filed under 4 November, no headline found above its story,
-    # a bar atop the page with today's date, then a few labels right above the story
-    body = (
-        "<div><span class='date-header'>Wednesday, November 7 2012</span></div>"
-        "<p class='info'>| Tags:</p><p>(Associated Press)</p>" + prose()
-    )
-    # When it is extracted / Then the address's day stands
-    article = extract(html_page(body), url="https://blogs.example/2012/11/04/still-out/")
-    assert (article.published, article.sources["published"]) == ("2012-11-04", "url")
 
 
 def test_the_print_dateline_right_above_a_story_without_headline_is_its_date() -> None:

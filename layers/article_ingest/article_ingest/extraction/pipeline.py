@@ -171,16 +171,7 @@ def _dates_shown(
         return _shown_over_filed(meta, header, tree, address=found_in == Source.URL)
     if found_in not in (None, Source.HTMLDATE):  # a date the publisher set stands
         return meta
-    shown = datelines_shown(header.below, declared=meta.language, title=meta.title)
-    if shown.published is None:
-        after_title = texts_after_title(tree, meta.title)
-        after = datelines_shown(after_title, declared=meta.language, title=meta.title)
-        shown = Datelines(
-            after.published,
-            shown.updated or after.updated,
-            shown.either_way or after.either_way,
-            shown.year_less + after.year_less,
-        )
+    shown = _datelines(header.below, meta, tree)
     address = url or meta.canonical_url
     if shown.published is None:
         # an all-digit dateline's order by the month the page files the story under, or the
@@ -196,6 +187,21 @@ def _dates_shown(
     return _shown_dates(meta, shown)
 
 
+def _datelines(texts: tuple[str, ...], meta: Metadata, tree: lxml.html.HtmlElement) -> Datelines:
+    """The datelines among the header's `texts`; with no publication day there, also among the
+    texts after the element that shows the title (see texts_after_title)."""
+    shown = datelines_shown(texts, declared=meta.language, title=meta.title)
+    if shown.published is not None:
+        return shown
+    after = datelines_shown(texts_after_title(tree, meta.title), declared=meta.language, title=meta.title)
+    return Datelines(
+        after.published,
+        shown.updated or after.updated,
+        shown.either_way or after.either_way,
+        shown.year_less + after.year_less,
+    )
+
+
 def _shown_over_filed(
     meta: Metadata, header: ShownHeader, tree: lxml.html.HtmlElement, *, address: bool
 ) -> Metadata:
@@ -205,12 +211,7 @@ def _shown_over_filed(
     or a meta name's a template fills, as often with the day the page was built ("DC.date.issued",
     "date": TEMPLATE_DATE_META; the dateline right above the headline, in the page's own header,
     counts too; on the same day, the tag's time stands)."""
-    texts = header.under_headline if address else header.below
-    shown = datelines_shown(texts, declared=meta.language, title=meta.title).published
-    if shown is None:
-        shown = datelines_shown(
-            texts_after_title(tree, meta.title), declared=meta.language, title=meta.title
-        ).published
+    shown = _datelines(header.under_headline if address else header.below, meta, tree).published
     filed = meta.published or ""
     if shown is None or (
         not near_address_day(shown.value, filed) if address else filed.startswith(shown.value)

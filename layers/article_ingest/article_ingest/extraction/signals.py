@@ -25,6 +25,10 @@ MONTH_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+# A weekday's name or its usual short forms ("Mon", "Tues", "Thurs")
+WEEKDAY_WORDS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+)
 # A dateline: "24 July 2015", "8th January 2008", "December 18, 2020", "2017-03-10 09:58",
 # "08.04.2015 12:46", "8-Jan-2008", "Published on: June 25, 2024", "3 days ago".
 DATELINE = re.compile(
@@ -37,9 +41,7 @@ DATELINE = re.compile(
 # What a dateline holds beside its date: a weekday, a clock, "at" and "on" ("Posted on Wednesday,
 # October 24, 2012 at 10:30 am")
 DATE_COMPANIONS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b|"
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b)?|\b(?:at|on)\b",
-    re.I,
+    rf"\b(?:{WEEKDAY_WORDS})\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\b)?|\b(?:at|on)\b", re.I
 )
 # What prose ends with: sentence punctuation, closing quotes and brackets, CJK full stops.
 SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)\u3002\uff01\uff1f]$")

@@ -31,6 +31,7 @@ from article_ingest.extraction.signals import (
     DATELINE,
     MONTH_WORDS,
     PHOTO_CREDIT,
+    WEEKDAY_WORDS,
     clear_leader,
     in_comment_thread,
     names_comment_thread,
@@ -121,7 +122,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # A weekday's name or its usual short forms ("Mon", "Tues", "Thurs"), as a whole word: not the
 # start of "Thomas" or "Sunderland".
 WEEKDAY_BEFORE = re.compile(  # (ASCII only: a long s or a dotless i does not make a weekday)
-    rf"\b({'|'.join(WEEKDAYS)}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?\s*[,|]?\s*$", re.I | re.ASCII
+    rf"\b({WEEKDAY_WORDS})\b\.?\s*[,|]?\s*$", re.I | re.ASCII
 )
 WEEKDAY_REACH = 14  # characters before the digits searched for it ("Wednesday, ", "Monday | ")
 # Pages that may write "3/09/15" for March 9: those declaring English (as the US does) or nothing.
